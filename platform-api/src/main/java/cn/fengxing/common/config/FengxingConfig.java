@@ -1,0 +1,33 @@
+package cn.fengxing.common.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Typed settings of the platform ({@code fengxing.*}). */
+@ConfigMapping(prefix = "fengxing")
+public interface FengxingConfig {
+
+    Bootstrap bootstrap();
+
+    Paging paging();
+
+    interface Bootstrap {
+        /**
+         * OIDC subjects granted platform_operator at start-up, so a new installation has someone
+         * (a person or the tenant-admin client's service account) who can onboard districts.
+         */
+        Optional<List<String>> operators();
+    }
+
+    interface Paging {
+        /** Hard maximum page size of every list endpoint. */
+        @WithDefault("200")
+        int maxSize();
+
+        @WithDefault("50")
+        int defaultSize();
+    }
+}

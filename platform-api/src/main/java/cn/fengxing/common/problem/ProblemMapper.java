@@ -1,0 +1,134 @@
+package cn.fengxing.common.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The one place that turns failures into RFC 9457 problem responses. */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        List<Problem.FieldError> errors = e.errors == null ? null : e.errors.stream()
+                .map(v -> new Problem.FieldError(v.field(), Messages.get(locale, v.key(), v.args())))
+                .toList();
+        return respond(e.type, locale, Messages.get(locale, e.detailKey, e.args), uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri, errors);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String message = Messages.get(locale, e instanceof InvalidFormatException
+                    ? "malformed.value" : "malformed.type");
+            return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri,
+                    List.of(new Problem.FieldError(field, message)));
+        }
+        return respond(ProblemType.MALFORMED, locale, Messages.get(locale, "malformed.json"), uri, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, locale,
+                        Messages.get(locale, "auth.required"), uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        return respond(ProblemType.FORBIDDEN, locale, Messages.get(locale, "access.role"), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        ProblemType type = ProblemType.forStatus(e.getResponse().getStatus());
+        if (type == ProblemType.INTERNAL) {
+            return unexpected(e, headers, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return malformed(json, headers, uri);
+        }
+        return respond(type, locale, Messages.get(locale, "http." + type.slug), uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return respond(ProblemType.INTERNAL, locale, Messages.get(locale, "internal"), uri, null);
+    }
+
+    private static Response respond(ProblemType type, Locale locale, String detail, UriInfo uri,
+                                    List<Problem.FieldError> errors) {
+        Problem body = new Problem(type.uri(), Messages.get(locale, "title." + type.slug), type.status,
+                detail, uri.getPath(), errors == null || errors.isEmpty() ? null : errors);
+        return Response.status(type.status)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
+                .entity(body)
+                .build();
+    }
+
+    /** The JSON field a violation is about: its property path without the method and body parameter. */
+    private static String fieldOf(ConstraintViolation<?> v) {
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        v.getPropertyPath().forEach(n -> {
+            if (n.getKind() != ElementKind.METHOD) {
+                nodes.add(n);
+            }
+        });
+        if (nodes.size() > 1 && nodes.get(0).getKind() == ElementKind.PARAMETER) {
+            nodes.remove(0); // the request body: the client knows it by its fields only
+        }
+        StringBuilder field = new StringBuilder();
+        for (Path.Node node : nodes) {
+            if (node.isInIterable()) {
+                field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
+            }
+            if (node.getName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.toString();
+    }
+}

@@ -1,0 +1,39 @@
+package cn.fengxing.common.problem;
+
+/** The stable kinds of error the API answers with; the slug is part of the public contract. */
+public enum ProblemType {
+    BAD_REQUEST(400, "bad-request"),
+    MALFORMED(400, "malformed-request"),
+    VALIDATION(400, "validation"),
+    UNAUTHENTICATED(401, "unauthenticated"),
+    FORBIDDEN(403, "forbidden"),
+    TENANT_SUSPENDED(403, "tenant-suspended"),
+    NOT_FOUND(404, "not-found"),
+    METHOD_NOT_ALLOWED(405, "method-not-allowed"),
+    NOT_ACCEPTABLE(406, "not-acceptable"),
+    CONFLICT(409, "conflict"),
+    PAYLOAD_TOO_LARGE(413, "payload-too-large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    INTERNAL(500, "internal");
+
+    public final int status;
+    public final String slug;
+
+    ProblemType(int status, String slug) {
+        this.status = status;
+        this.slug = slug;
+    }
+
+    public String uri() {
+        return "urn:fengxing:problem:" + slug;
+    }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType t : values()) {
+            if (t.status == status) {
+                return t;
+            }
+        }
+        return status >= 500 ? INTERNAL : BAD_REQUEST;
+    }
+}

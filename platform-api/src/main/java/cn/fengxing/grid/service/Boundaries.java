@@ -1,0 +1,93 @@
+package cn.fengxing.grid.service;
+
+import cn.fengxing.common.problem.ProblemException.Violation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
+import org.locationtech.jts.operation.valid.IsValidOp;
+
+import java.util.List;
+import java.util.Map;
+
+/** Reads and checks grid boundaries: GeoJSON Polygon/MultiPolygon in WGS84, closed and valid. */
+@ApplicationScoped
+public class Boundaries {
+
+    private static final GeometryFactory FACTORY = new GeometryFactory();
+
+    @Inject
+    ObjectMapper json;
+
+    /** A checked boundary, or null after adding what is wrong with it to {@code violations}. */
+    public Geometry read(JsonNode node, String field, List<Violation> violations) {
+        if (node == null || node.isNull()) {
+            violations.add(new Violation(field, "geo.required"));
+            return null;
+        }
+        String type = node.path("type").asText("");
+        if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+            violations.add(new Violation(field, "geo.type", type.isEmpty() ? "?" : type));
+            return null;
+        }
+        JsonNode polygons = type.equals("Polygon") ? json.createArrayNode().add(node.path("coordinates"))
+                : node.path("coordinates");
+        for (JsonNode polygon : polygons) {
+            for (JsonNode ring : polygon) {
+                if (!ring.isArray() || ring.size() < 4) {
+                    violations.add(new Violation(field, "geo.too-few-points"));
+                    return null;
+                }
+                if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
+                    violations.add(new Violation(field, "geo.not-closed"));
+                    return null;
+                }
+            }
+        }
+        Geometry geometry;
+        try {
+            geometry = new GeoJsonReader(FACTORY).read(node.toString());
+        } catch (ParseException | RuntimeException e) {
+            violations.add(new Violation(field, "geo.invalid-json", e.getMessage()));
+            return null;
+        }
+        Envelope box = geometry.getEnvelopeInternal();
+        if (geometry.isEmpty() || box.getMinX() < -180 || box.getMaxX() > 180 || box.getMinY() < -90 || box.getMaxY() > 90) {
+            violations.add(new Violation(field, "geo.out-of-range"));
+            return null;
+        }
+        IsValidOp valid = new IsValidOp(geometry);
+        if (!valid.isValid()) {
+            violations.add(new Violation(field, "geo.invalid", valid.getValidationError().getMessage()));
+            return null;
+        }
+        return geometry;
+    }
+
+    public Map<String, Object> toMap(JsonNode node) {
+        return json.convertValue(node, new TypeReference<>() {
+        });
+    }
+
+    /** A stored boundary back as geometry (stored boundaries were checked on the way in). */
+    public Geometry fromStored(Map<String, Object> boundary) {
+        try {
+            return new GeoJsonReader(FACTORY).read(json.writeValueAsString(boundary));
+        } catch (ParseException | JsonProcessingException e) {
+            throw new IllegalStateException("A stored grid boundary is not GeoJSON", e);
+        }
+    }
+
+    public static Point point(double lon, double lat) {
+        return FACTORY.createPoint(new Coordinate(lon, lat));
+    }
+}

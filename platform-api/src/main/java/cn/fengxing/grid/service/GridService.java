@@ -1,0 +1,401 @@
+package cn.fengxing.grid.service;
+
+import cn.fengxing.audit.service.AuditLog;
+import cn.fengxing.common.paging.Page;
+import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.grid.api.CommunityInput;
+import cn.fengxing.grid.api.CommunityView;
+import cn.fengxing.grid.api.GridInput;
+import cn.fengxing.grid.api.GridType;
+import cn.fengxing.grid.api.GridView;
+import cn.fengxing.grid.api.Location;
+import cn.fengxing.grid.entity.Community;
+import cn.fengxing.grid.entity.Grid;
+import cn.fengxing.tenancy.api.TenantManifest;
+import cn.fengxing.tenancy.service.TenantContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Communities 社区, grids 网格 and micro-grids 微网格 of the current township. Every method runs in
+ * the caller's tenant: Hibernate filters by tenant and row-level security backs it up.
+ */
+@ApplicationScoped
+public class GridService {
+
+    @Inject
+    Boundaries boundaries;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    TenantContext tenant;
+
+    // ---- communities
+
+    @Transactional
+    public Page<CommunityView> communities(int page, int size) {
+        var query = Community.findAll(Sort.by("code"));
+        List<Community> items = query.page(page, size).list();
+        return new Page<>(items, page, size, query.count()).map(c -> CommunityView.of(c, gridCount(c.id)));
+    }
+
+    @Transactional
+    public CommunityView community(long id) {
+        Community c = requireCommunity(id);
+        return CommunityView.of(c, gridCount(c.id));
+    }
+
+    @Transactional
+    public CommunityView createCommunity(CommunityInput input) {
+        if (Community.byCode(input.code()).isPresent()) {
+            throw ProblemException.conflict("community.code-taken", input.code());
+        }
+        Community c = new Community();
+        c.code = input.code();
+        c.name = input.name();
+        c.persist();
+        audit.record(tenant.code(), "community.create", c.code, Map.of("name", c.name));
+        return CommunityView.of(c, 0);
+    }
+
+    @Transactional
+    public CommunityView updateCommunity(long id, CommunityInput input) {
+        Community c = requireCommunity(id);
+        if (!c.code.equals(input.code()) && Community.byCode(input.code()).isPresent()) {
+            throw ProblemException.conflict("community.code-taken", input.code());
+        }
+        audit.record(tenant.code(), "community.update", c.code, Map.of("code", input.code(), "name", input.name()));
+        c.code = input.code();
+        c.name = input.name();
+        c.updatedAt = OffsetDateTime.now();
+        return CommunityView.of(c, gridCount(c.id));
+    }
+
+    @Transactional
+    public void deleteCommunity(long id) {
+        Community c = requireCommunity(id);
+        if (gridCount(c.id) > 0) {
+            throw ProblemException.conflict("community.has-grids", c.code);
+        }
+        c.delete();
+        audit.record(tenant.code(), "community.delete", c.code, Map.of());
+    }
+
+    /** Adds or renames the manifest's communities; returns one line per change. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> applyCommunities(List<TenantManifest.CommunitySpec> specs) {
+        List<String> changes = new ArrayList<>();
+        if (specs == null) {
+            return changes;
+        }
+        for (TenantManifest.CommunitySpec spec : specs) {
+            Community c = Community.byCode(spec.code()).orElse(null);
+            if (c == null) {
+                c = new Community();
+                c.code = spec.code();
+                c.name = spec.name();
+                c.persist();
+                changes.add("+ community " + c.code);
+            } else if (!c.name.equals(spec.name())) {
+                changes.add("~ community " + c.code + " name: " + c.name + " -> " + spec.name());
+                c.name = spec.name();
+                c.updatedAt = OffsetDateTime.now();
+            }
+        }
+        return changes;
+    }
+
+    // ---- grids
+
+    @Transactional
+    public Page<GridView> grids(Long communityId, Long parentId, String level, GridType type, int page, int size) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (communityId != null) {
+            where.append(" and communityId = :community");
+            params.and("community", communityId);
+        }
+        if (parentId != null) {
+            where.append(" and parentId = :parent");
+            params.and("parent", parentId);
+        }
+        if (level != null) {
+            where.append(" and level = :level");
+            params.and("level", level);
+        }
+        if (type != null) {
+            where.append(" and type = :type");
+            params.and("type", type.code());
+        }
+        var query = Grid.find(where.toString(), Sort.by("code"), params);
+        return new Page<>(query.page(page, size).<Grid>list(), page, size, query.count()).map(GridView::of);
+    }
+
+    @Transactional
+    public GridView grid(long id) {
+        return GridView.of(requireGrid(id));
+    }
+
+    @Transactional
+    public GridView createGrid(GridInput input) {
+        if (Grid.byCode(input.code()).isPresent()) {
+            throw ProblemException.conflict("grid.code-taken", input.code());
+        }
+        Grid g = new Grid();
+        write(g, input);
+        g.persist();
+        audit.record(tenant.code(), "grid.create", g.code, Map.of("name", g.name, "level", g.level));
+        return GridView.of(g);
+    }
+
+    @Transactional
+    public GridView updateGrid(long id, GridInput input) {
+        Grid g = requireGrid(id);
+        if (!g.code.equals(input.code()) && Grid.byCode(input.code()).isPresent()) {
+            throw ProblemException.conflict("grid.code-taken", input.code());
+        }
+        if (Objects.equals(input.parentId(), g.id)) {
+            throw ProblemException.badRequest("grid.parent-itself");
+        }
+        if (input.parentId() != null && Grid.count("parentId", g.id) > 0) {
+            throw ProblemException.conflict("grid.has-micro-grids", g.code);
+        }
+        write(g, input);
+        g.updatedAt = OffsetDateTime.now();
+        audit.record(tenant.code(), "grid.update", g.code, Map.of("name", g.name, "level", g.level));
+        return GridView.of(g);
+    }
+
+    @Transactional
+    public void deleteGrid(long id) {
+        Grid g = requireGrid(id);
+        if (Grid.count("parentId", g.id) > 0) {
+            throw ProblemException.conflict("grid.has-micro-grids", g.code);
+        }
+        g.delete();
+        audit.record(tenant.code(), "grid.delete", g.code, Map.of());
+    }
+
+    /**
+     * Imports a GeoJSON FeatureCollection of grids and micro-grids, matched by code: new codes are
+     * added, known ones updated. Every feature is checked first; one bad feature rejects the file
+     * and nothing is written.
+     */
+    @Transactional
+    public List<String> importFeatures(JsonNode collection) {
+        JsonNode features = collection == null ? null : collection.path("features");
+        if (collection == null || !"FeatureCollection".equals(collection.path("type").asText())
+                || !features.isArray() || features.isEmpty()) {
+            throw ProblemException.invalid(List.of(new Violation("type", "geo.feature-collection")));
+        }
+        List<Violation> violations = new ArrayList<>();
+        Map<String, FeatureSpec> byCode = new LinkedHashMap<>();
+        for (int i = 0; i < features.size(); i++) {
+            FeatureSpec spec = FeatureSpec.read(features.get(i), "features[" + i + "]", boundaries, violations);
+            if (spec != null && byCode.putIfAbsent(spec.code, spec) != null) {
+                violations.add(new Violation(spec.field + ".properties.code", "geo.duplicate-code", spec.code));
+            }
+        }
+        Map<String, Community> communities = new HashMap<>();
+        for (FeatureSpec spec : byCode.values()) {
+            Community c = communities.computeIfAbsent(spec.community, code -> Community.byCode(code).orElse(null));
+            if (c == null) {
+                violations.add(new Violation(spec.field + ".properties.community", "community.unknown", spec.community));
+            }
+            if (spec.parent != null) {
+                checkParent(spec, byCode, violations);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        List<String> changes = new ArrayList<>();
+        // grids before micro-grids, so every parent exists when its children are written
+        List<FeatureSpec> ordered = byCode.values().stream()
+                .sorted(Comparator.comparing(s -> s.parent != null)).toList();
+        for (FeatureSpec spec : ordered) {
+            Grid g = Grid.byCode(spec.code).orElse(null);
+            Long parentId = spec.parent == null ? null : Grid.byCode(spec.parent).orElseThrow().id;
+            GridInput input = new GridInput(spec.code, spec.name, communities.get(spec.community).id, parentId,
+                    spec.type, spec.households, spec.workGroupLink, spec.boundary);
+            if (g == null) {
+                g = new Grid();
+                write(g, input, spec.geometry);
+                g.persist();
+                changes.add("+ grid " + spec.code);
+            } else if (!same(g, input)) {
+                write(g, input, spec.geometry);
+                g.updatedAt = OffsetDateTime.now();
+                changes.add("~ grid " + spec.code);
+            }
+        }
+        if (!changes.isEmpty()) {
+            audit.record(tenant.code(), "grid.import", null, Map.of("features", byCode.size(), "changes", changes.size()));
+        }
+        return changes;
+    }
+
+    /** The grid (and micro-grid) containing a WGS84 point; null parts where none is drawn. */
+    @Transactional
+    public Location locate(double lon, double lat) {
+        Point point = Boundaries.point(lon, lat);
+        List<Grid> candidates = Grid.list("minLon <= ?1 and maxLon >= ?1 and minLat <= ?2 and maxLat >= ?2", lon, lat);
+        Grid grid = null;
+        Grid micro = null;
+        for (Grid g : candidates) {
+            if (boundaries.fromStored(g.boundary).covers(point)) {
+                if (Grid.LEVEL_MICRO.equals(g.level)) {
+                    micro = g;
+                } else {
+                    grid = g;
+                }
+            }
+        }
+        if (grid == null && micro != null) {
+            grid = Grid.findById(micro.parentId);
+        }
+        if (grid == null) {
+            return new Location(lon, lat, null, null, null);
+        }
+        Community c = Community.findById(grid.communityId);
+        return new Location(lon, lat, CommunityView.of(c, gridCount(c.id)), GridView.of(grid),
+                micro == null ? null : GridView.of(micro));
+    }
+
+    /** A micro-grid's parent is a grid (not a micro-grid) of the same community, in the file or stored. */
+    private static void checkParent(FeatureSpec spec, Map<String, FeatureSpec> inFile, List<Violation> violations) {
+        String field = spec.field + ".properties.parent";
+        FeatureSpec fileParent = inFile.get(spec.parent);
+        Grid stored = fileParent == null ? Grid.byCode(spec.parent).orElse(null) : null;
+        if (fileParent == null && stored == null) {
+            violations.add(new Violation(field, "geo.unknown-parent", spec.parent));
+            return;
+        }
+        boolean parentIsGrid = fileParent != null ? fileParent.parent == null : Grid.LEVEL_GRID.equals(stored.level);
+        String parentCommunity = fileParent != null ? fileParent.community
+                : Community.<Community>findById(stored.communityId).code;
+        if (!parentIsGrid) {
+            violations.add(new Violation(field, "grid.parent-level"));
+        } else if (!parentCommunity.equals(spec.community)) {
+            violations.add(new Violation(field, "grid.parent-community"));
+        }
+    }
+
+    // ---- shared
+
+    private void write(Grid g, GridInput input) {
+        List<Violation> violations = new ArrayList<>();
+        Geometry geometry = boundaries.read(input.boundary(), "boundary", violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        requireCommunity(input.communityId());
+        if (input.parentId() != null) {
+            Grid parent = requireGrid(input.parentId());
+            if (!Grid.LEVEL_GRID.equals(parent.level)) {
+                throw ProblemException.badRequest("grid.parent-level");
+            }
+            if (!parent.communityId.equals(input.communityId())) {
+                throw ProblemException.badRequest("grid.parent-community");
+            }
+        }
+        write(g, input, geometry);
+    }
+
+    private void write(Grid g, GridInput input, Geometry geometry) {
+        g.code = input.code();
+        g.name = input.name();
+        g.communityId = input.communityId();
+        g.parentId = input.parentId();
+        g.level = input.parentId() == null ? Grid.LEVEL_GRID : Grid.LEVEL_MICRO;
+        g.type = input.type().code();
+        g.households = input.households();
+        g.workGroupLink = input.workGroupLink();
+        g.boundary = boundaries.toMap(input.boundary());
+        Envelope box = geometry.getEnvelopeInternal();
+        g.minLon = box.getMinX();
+        g.minLat = box.getMinY();
+        g.maxLon = box.getMaxX();
+        g.maxLat = box.getMaxY();
+    }
+
+    private boolean same(Grid g, GridInput in) {
+        return g.name.equals(in.name()) && g.communityId.equals(in.communityId())
+                && Objects.equals(g.parentId, in.parentId()) && g.type.equals(in.type().code())
+                && Objects.equals(g.households, in.households()) && Objects.equals(g.workGroupLink, in.workGroupLink())
+                && g.boundary.equals(boundaries.toMap(in.boundary()));
+    }
+
+    private static long gridCount(long communityId) {
+        return Grid.count("communityId", communityId);
+    }
+
+    private static Community requireCommunity(long id) {
+        return Community.<Community>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("community.unknown", id));
+    }
+
+    private static Grid requireGrid(long id) {
+        return Grid.<Grid>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("grid.unknown", id));
+    }
+
+    /** One feature of an imported FeatureCollection, checked. */
+    private record FeatureSpec(String field, String code, String name, String community, String parent, GridType type,
+                               Integer households, String workGroupLink, JsonNode boundary, Geometry geometry) {
+
+        static FeatureSpec read(JsonNode feature, String field, Boundaries boundaries, List<Violation> violations) {
+            JsonNode p = feature.path("properties");
+            int before = violations.size();
+            String code = required(p, "code", field, violations);
+            String name = required(p, "name", field, violations);
+            String community = required(p, "community", field, violations);
+            String typeText = p.path("type").asText(GridType.basic.code());
+            GridType type = null;
+            try {
+                type = GridType.valueOf(typeText);
+            } catch (IllegalArgumentException e) {
+                violations.add(new Violation(field + ".properties.type", "geo.feature-property", "type"));
+            }
+            JsonNode households = p.path("households");
+            if (!households.isMissingNode() && !households.isNull() && !(households.canConvertToInt() && households.asInt() >= 0)) {
+                violations.add(new Violation(field + ".properties.households", "geo.feature-property", "households"));
+            }
+            Geometry geometry = boundaries.read(feature.get("geometry"), field + ".geometry", violations);
+            if (violations.size() > before) {
+                return null;
+            }
+            String parent = p.hasNonNull("parent") ? p.get("parent").asText() : null;
+            return new FeatureSpec(field, code, name, community, parent, type,
+                    households.isNumber() ? households.asInt() : null,
+                    p.hasNonNull("workGroupLink") ? p.get("workGroupLink").asText() : null,
+                    feature.get("geometry"), geometry);
+        }
+
+        private static String required(JsonNode p, String name, String field, List<Violation> violations) {
+            String value = p.path(name).asText("").strip();
+            if (value.isEmpty()) {
+                violations.add(new Violation(field + ".properties." + name, "geo.feature-property", name));
+            }
+            return value;
+        }
+    }
+}

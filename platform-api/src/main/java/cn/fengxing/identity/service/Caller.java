@@ -1,0 +1,73 @@
+package cn.fengxing.identity.service;
+
+import cn.fengxing.identity.Role;
+import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.entity.RegionGrant;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The person or client behind the current request: the token subject, and their memberships and
+ * regional grants from the platform database (loaded once per request).
+ */
+@RequestScoped
+public class Caller {
+
+    /** Actor recorded for work that no person started (start-up, scheduled jobs). */
+    public static final String SYSTEM = "system";
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    JsonWebToken token;
+
+    private Map<String, Set<Role>> tenantRoles;
+    private List<RegionGrant> grants;
+
+    public boolean signedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String subject() {
+        return signedIn() ? Objects.requireNonNullElse(token.getSubject(), identity.getPrincipal().getName()) : SYSTEM;
+    }
+
+    /** Roles per township of the active memberships, in code order. */
+    public Map<String, Set<Role>> tenantRoles() {
+        if (tenantRoles == null) {
+            tenantRoles = new LinkedHashMap<>();
+            for (Membership m : Membership.activeOf(subject())) {
+                Set<Role> roles = EnumSet.noneOf(Role.class);
+                Arrays.stream(m.roles).map(Role::of).filter(Objects::nonNull).forEach(roles::add);
+                tenantRoles.put(m.tenantCode, roles);
+            }
+        }
+        return tenantRoles;
+    }
+
+    public List<RegionGrant> grants() {
+        if (grants == null) {
+            grants = RegionGrant.of(subject());
+        }
+        return grants;
+    }
+
+    public boolean isPlatformOperator() {
+        return grants().stream().anyMatch(g -> Role.PLATFORM_OPERATOR.code().equals(g.role));
+    }
+
+    public boolean holds(Role role) {
+        return grants().stream().anyMatch(g -> role.code().equals(g.role));
+    }
+}

@@ -1,0 +1,43 @@
+package cn.fengxing.tenancy.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a district needs to switch on, applied as one unit: applying the same manifest again
+ * changes nothing, a changed manifest updates the tenant. Members and communities/grids are added
+ * or updated, never removed by a manifest (the district manages them afterwards).
+ */
+@Schema(description = "Tenant manifest: a township's registration, first members, communities and grids")
+public record TenantManifest(
+        @NotBlank @Pattern(regexp = CODE) @Schema(example = "ningxiang") String code,
+        @NotBlank @Size(max = 100) @Schema(example = "宁乡镇") String name,
+        @Size(max = 200) @Schema(example = "Ningxiang Town") String nameEn,
+        @NotNull @Size(min = 1, max = 3) @Schema(description = "Province › city › county", example = "[\"山西省\",\"吕梁市\",\"中阳县\"]")
+        List<@NotBlank @Size(max = 50) String> region,
+        @Size(max = 64) @Schema(example = "Asia/Shanghai") String timeZone,
+        Map<String, Object> settings,
+        List<@Valid @NotNull Member> members,
+        List<@Valid @NotNull CommunitySpec> communities,
+        @Schema(description = "GeoJSON FeatureCollection of grids and micro-grids") JsonNode grids) {
+
+    public static final String CODE = "^[a-z][a-z0-9-]{1,31}$";
+
+    /** A first member of the township, typically its administrator. */
+    public record Member(@NotBlank @Size(max = 255) String subject,
+                         @Size(max = 100) String name,
+                         @NotEmpty List<@NotBlank String> roles) {
+    }
+
+    public record CommunitySpec(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 100) String name) {
+    }
+}

@@ -1,0 +1,182 @@
+package cn.fengxing.tenancy.service;
+
+import cn.fengxing.audit.service.AuditLog;
+import cn.fengxing.common.paging.Page;
+import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.grid.service.GridService;
+import cn.fengxing.identity.Role;
+import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.tenancy.api.ApplyResult;
+import cn.fengxing.tenancy.api.TenantManifest;
+import cn.fengxing.tenancy.api.TenantView;
+import cn.fengxing.tenancy.entity.Region;
+import cn.fengxing.tenancy.entity.Tenant;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.DateTimeException;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Onboarding and lifecycle of townships: apply a manifest, list, suspend, resume. */
+@ApplicationScoped
+public class TenantService {
+
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
+
+    @Inject
+    TenantWork tenantWork;
+
+    @Inject
+    RegionService regions;
+
+    @Inject
+    GridService grids;
+
+    @Inject
+    AuditLog audit;
+
+    /**
+     * Creates or updates the township described by the manifest, in one transaction bound to that
+     * tenant (so its communities and grids are written under row-level security).
+     */
+    public ApplyResult apply(String code, TenantManifest manifest, boolean dryRun) {
+        if (!code.equals(manifest.code())) {
+            throw ProblemException.badRequest("tenant.code-mismatch", manifest.code(), code);
+        }
+        String timeZone = manifest.timeZone() == null ? DEFAULT_TIME_ZONE : manifest.timeZone();
+        try {
+            ZoneId.of(timeZone);
+        } catch (DateTimeException e) {
+            throw ProblemException.badRequest("timezone.invalid", timeZone);
+        }
+        checkRoles(manifest.members());
+        return tenantWork.inTenant(code, dryRun, () -> {
+            List<String> changes = new ArrayList<>();
+            Tenant tenant = Tenant.byCode(code).orElse(null);
+            boolean created = tenant == null;
+            if (created) {
+                tenant = new Tenant();
+                tenant.code = code;
+                changes.add("+ tenant " + code);
+            }
+            Region region = regions.ensure(manifest.region(), changes);
+            Map<String, Object> settings = manifest.settings() == null ? Map.of() : manifest.settings();
+            boolean changed = track(changes, created, "name", tenant.name, manifest.name())
+                    | track(changes, created, "nameEn", tenant.nameEn, manifest.nameEn())
+                    | track(changes, created, "region", tenant.region == null ? null : tenant.region.path, region.path)
+                    | track(changes, created, "timeZone", tenant.timeZone, timeZone)
+                    | track(changes, created, "settings", tenant.settings, settings);
+            tenant.name = manifest.name();
+            tenant.nameEn = manifest.nameEn();
+            tenant.region = region;
+            tenant.timeZone = timeZone;
+            tenant.settings = new HashMap<>(settings);
+            if (created || changed) {
+                tenant.updatedAt = OffsetDateTime.now();
+                tenant.persist();
+                Tenant.getEntityManager().flush(); // tenant rows below reference it
+            }
+            applyMembers(code, manifest.members(), changes);
+            changes.addAll(grids.applyCommunities(manifest.communities()));
+            if (manifest.grids() != null && !manifest.grids().isNull()) {
+                changes.addAll(grids.importFeatures(manifest.grids()));
+            }
+            ApplyResult.Outcome outcome = created ? ApplyResult.Outcome.created
+                    : changes.isEmpty() ? ApplyResult.Outcome.unchanged : ApplyResult.Outcome.updated;
+            if (!changes.isEmpty()) {
+                audit.record(code, "tenant.apply", code, Map.of("outcome", outcome.name(), "changes", changes));
+            }
+            return new ApplyResult(code, outcome, dryRun, changes);
+        });
+    }
+
+    @Transactional
+    public Page<TenantView> list(int page, int size) {
+        var query = Tenant.findAll(Sort.by("code"));
+        return new Page<>(query.page(page, size).<Tenant>list(), page, size, query.count()).map(TenantView::of);
+    }
+
+    @Transactional
+    public TenantView get(String code) {
+        return TenantView.of(require(code));
+    }
+
+    @Transactional
+    public TenantView setStatus(String code, String status) {
+        Tenant tenant = require(code);
+        if (!status.equals(tenant.status)) {
+            audit.record(code, "tenant." + (Tenant.SUSPENDED.equals(status) ? "suspend" : "resume"), code,
+                    Map.of("from", tenant.status, "to", status));
+            tenant.status = status;
+            tenant.updatedAt = OffsetDateTime.now();
+        }
+        return TenantView.of(tenant);
+    }
+
+    static Tenant require(String code) {
+        return Tenant.byCode(code).orElseThrow(() -> ProblemException.notFound("tenant.unknown", code));
+    }
+
+    private void applyMembers(String code, List<TenantManifest.Member> members, List<String> changes) {
+        if (members == null) {
+            return;
+        }
+        for (TenantManifest.Member spec : members) {
+            Membership m = Membership.<Membership>find("tenantCode = ?1 and subject = ?2", code, spec.subject())
+                    .firstResultOptional().orElse(null);
+            String[] roles = spec.roles().stream().distinct().sorted().toArray(String[]::new);
+            if (m == null) {
+                m = new Membership();
+                m.tenantCode = code;
+                m.subject = spec.subject();
+                changes.add("+ member " + spec.subject() + " " + String.join(",", roles));
+            } else if (!Arrays.equals(m.roles, roles) || !Objects.equals(m.name, spec.name())
+                    || !Membership.ACTIVE.equals(m.status)) {
+                changes.add("~ member " + spec.subject() + " " + String.join(",", roles));
+            } else {
+                continue;
+            }
+            m.name = spec.name();
+            m.roles = roles;
+            m.status = Membership.ACTIVE;
+            m.persist();
+        }
+    }
+
+    private static void checkRoles(List<TenantManifest.Member> members) {
+        if (members == null) {
+            return;
+        }
+        for (TenantManifest.Member m : members) {
+            for (String code : m.roles()) {
+                Role role = Role.of(code);
+                if (role == null) {
+                    throw ProblemException.badRequest("role.unknown", code);
+                }
+                if (!role.tenantRole) {
+                    throw ProblemException.badRequest("role.tenant-only", code);
+                }
+            }
+        }
+    }
+
+    /** Adds a change line when a field differs; on creation the "+ tenant" line says it all. */
+    private static boolean track(List<String> changes, boolean created, String field, Object before, Object after) {
+        if (Objects.equals(before, after)) {
+            return false;
+        }
+        if (!created) {
+            changes.add("~ " + field + ": " + before + " -> " + after);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,51 @@
+package cn.fengxing.tenancy.service;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.arc.ManagedContext;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.function.Supplier;
+
+/**
+ * Runs work for one township outside its own HTTP request (platform onboarding and export,
+ * scheduled jobs, start-up): sets the tenant and opens a new transaction, because a tenant is
+ * fixed for the life of a transaction (it is bound to the connection when the transaction
+ * acquires it).
+ */
+@ApplicationScoped
+public class TenantWork {
+
+    @Inject
+    TenantContext context;
+
+    public <T> T inTenant(String tenantCode, Supplier<T> work) {
+        return inTenant(tenantCode, false, work);
+    }
+
+    /** With {@code rollback}, the work runs and its result is returned but nothing is committed (dry runs). */
+    public <T> T inTenant(String tenantCode, boolean rollback, Supplier<T> work) {
+        ManagedContext request = Arc.container().requestContext();
+        boolean activated = !request.isActive();
+        if (activated) {
+            request.activate();
+        }
+        String previous = context.isSet() ? context.code() : null;
+        try {
+            context.set(tenantCode);
+            return QuarkusTransaction.requiringNew().call(() -> {
+                T result = work.get();
+                if (rollback) {
+                    QuarkusTransaction.setRollbackOnly();
+                }
+                return result;
+            });
+        } finally {
+            context.set(previous);
+            if (activated) {
+                request.terminate();
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package cn.fengxing.support;
+
+import cn.fengxing.identity.Role;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static cn.fengxing.identity.Role.DISPATCHER;
+import static cn.fengxing.identity.Role.HANDLER;
+import static cn.fengxing.identity.Role.PLATFORM_OPERATOR;
+import static cn.fengxing.identity.Role.RIDER;
+import static cn.fengxing.identity.Role.STATION_KEEPER;
+import static cn.fengxing.identity.Role.TENANT_ADMIN;
+
+/**
+ * Every operation under /api/t/{tenant}, with the roles that may call it. The role and isolation
+ * matrices run over this list, and {@code AccessMatrixTest} fails when the OpenAPI document has a
+ * tenant operation that is missing here: a new endpoint cannot skip the matrices.
+ */
+public final class TenantEndpoints {
+
+    public static final Set<Role> ALL_MEMBERS = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, RIDER, STATION_KEEPER,
+            PLATFORM_OPERATOR);
+    public static final Set<Role> ADMIN = EnumSet.of(TENANT_ADMIN);
+
+    /**
+     * One operation. {@code path} uses {id} for an id of the target township's own rows. The
+     * body makes a request that passes access but changes nothing (it is refused by validation,
+     * or addresses a missing row), so the matrices can run every role against every write.
+     */
+    public record Endpoint(String method, String path, Set<Role> allowed, Object probeBody) {
+
+        public String key() {
+            return method + " " + path.replace("{id}", "{id}");
+        }
+    }
+
+    public static final Map<String, Object> INVALID = Map.of("code", "");
+
+    public static final List<Endpoint> ALL = List.of(
+            new Endpoint("GET", "/communities", ALL_MEMBERS, null),
+            new Endpoint("GET", "/communities/{community}", ALL_MEMBERS, null),
+            new Endpoint("POST", "/communities", ADMIN, INVALID),
+            new Endpoint("PUT", "/communities/{community}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/communities/{missing}", ADMIN, null),
+            new Endpoint("GET", "/grids", ALL_MEMBERS, null),
+            new Endpoint("GET", "/grids/{grid}", ALL_MEMBERS, null),
+            new Endpoint("GET", "/grids/locate?lon=1&lat=1", ALL_MEMBERS, null),
+            new Endpoint("POST", "/grids", ADMIN, INVALID),
+            new Endpoint("PUT", "/grids/{grid}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/grids/{missing}", ADMIN, null),
+            new Endpoint("POST", "/grids/import", ADMIN, Map.of("type", "FeatureCollection", "features", List.of())));
+
+    private TenantEndpoints() {
+    }
+
+    /** The OpenAPI form of an endpoint's path, e.g. "GET /api/t/{tenant}/grids/{id}". */
+    public static String openApiKey(Endpoint e) {
+        String path = e.path().replaceAll("\\{(community|grid|missing)}", "{id}").replaceAll("\\?.*$", "");
+        return e.method() + " /api/t/{tenant}" + path;
+    }
+}

@@ -1,0 +1,70 @@
+package cn.fengxing.support;
+
+import io.restassured.http.ContentType;
+
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/**
+ * Onboards test townships through the platform API, exactly as an operator would: one admin per
+ * township, two communities, and grid g1 (with micro-grid g1-m1) at a location of the township's own.
+ */
+public final class TestTenants {
+
+    private TestTenants() {
+    }
+
+    public static String admin(String tenant) {
+        return tenant + "-admin";
+    }
+
+    public static String member(String tenant, String role) {
+        return tenant + "-" + role;
+    }
+
+    /** Creates (or re-applies) the township; each gets its own area so points never cross townships. */
+    public static void onboard(String code, double lon, double lat) {
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON)
+                .body(manifest(code, lon, lat))
+                .when().put("/api/platform/tenants/" + code)
+                .then().statusCode(200);
+    }
+
+    public static Map<String, Object> manifest(String code, double lon, double lat) {
+        List<Map<String, Object>> members = new java.util.ArrayList<>();
+        for (String role : List.of("tenant_admin", "dispatcher", "handler", "rider", "station_keeper")) {
+            members.add(Map.of("subject", role.equals("tenant_admin") ? admin(code) : member(code, role),
+                    "name", code + " " + role, "roles", List.of(role)));
+        }
+        return Map.of(
+                "code", code,
+                "name", code + " 镇",
+                "nameEn", code + " town",
+                "region", List.of("测试省", "测试市", code + "县"),
+                "timeZone", "Asia/Shanghai",
+                "members", members,
+                "communities", List.of(Map.of("code", "c1", "name", "一社区"), Map.of("code", "c2", "name", "二社区")),
+                "grids", Map.of("type", "FeatureCollection", "features", List.of(
+                        feature("g1", "第一网格", "c1", null, square(lon, lat, 0.01), 120),
+                        feature("g1-m1", "第一微网格", "c1", "g1", square(lon, lat, 0.004), 40))));
+    }
+
+    public static Map<String, Object> feature(String code, String name, String community, String parent,
+                                              Map<String, Object> geometry, int households) {
+        Map<String, Object> properties = new java.util.HashMap<>(Map.of(
+                "code", code, "name", name, "community", community, "type", "basic", "households", households));
+        if (parent != null) {
+            properties.put("parent", parent);
+        }
+        return Map.of("type", "Feature", "geometry", geometry, "properties", properties);
+    }
+
+    /** A closed square Polygon centred on (lon, lat) with the given half-width in degrees. */
+    public static Map<String, Object> square(double lon, double lat, double half) {
+        return Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                List.of(lon - half, lat - half), List.of(lon + half, lat - half), List.of(lon + half, lat + half),
+                List.of(lon - half, lat + half), List.of(lon - half, lat - half))));
+    }
+}

@@ -1,0 +1,164 @@
+package cn.fengxing.tenancy;
+
+import cn.fengxing.identity.Role;
+import cn.fengxing.support.TenantEndpoints;
+import cn.fengxing.support.TenantEndpoints.Endpoint;
+import cn.fengxing.support.TestTenants;
+import cn.fengxing.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The role matrix (every tenant endpoint × every role) and the isolation matrix (a member of
+ * township A against township B's data, through B's path and through A's path with B's ids).
+ */
+@QuarkusTest
+class AccessMatrixTest {
+
+    static final String A = "mx-a";
+    static final String B = "mx-b";
+    static long communityB;
+    static long gridB;
+    static long communityA;
+    static long gridA;
+
+    @BeforeAll
+    static void townships() {
+        TestTenants.onboard(A, 120.0, 25.0);
+        TestTenants.onboard(B, 121.0, 25.0);
+        communityA = id(A, "/communities", "c1");
+        gridA = id(A, "/grids", "g1");
+        communityB = id(B, "/communities", "c1");
+        gridB = id(B, "/grids", "g1");
+    }
+
+    private static long id(String tenant, String list, String code) {
+        JsonPath page = given().auth().oauth2(Tokens.of(TestTenants.admin(tenant))).get("/api/t/" + tenant + list)
+                .then().statusCode(200).extract().jsonPath();
+        return page.getLong("items.find { it.code == '" + code + "' }.id");
+    }
+
+    private static String tokenFor(String tenant, Role role) {
+        return switch (role) {
+            case PLATFORM_OPERATOR -> Tokens.of(Tokens.OPERATOR);
+            case TENANT_ADMIN -> Tokens.of(TestTenants.admin(tenant));
+            default -> Tokens.of(TestTenants.member(tenant, role.code()));
+        };
+    }
+
+    private static Response call(String token, String tenant, Endpoint e, long community, long grid) {
+        String path = "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
+                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999");
+        RequestSpecification request = given().auth().oauth2(token);
+        if (e.probeBody() != null) {
+            request = request.contentType(ContentType.JSON).body(e.probeBody());
+        }
+        return request.request(e.method(), path);
+    }
+
+    @Test
+    void everyTenantEndpointIsInTheMatrix() {
+        Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        TreeSet<String> documented = new TreeSet<>();
+        paths.forEach((path, operations) -> {
+            if (path.startsWith("/api/t/")) {
+                operations.keySet().forEach(m -> documented.add(m.toUpperCase() + " " + path));
+            }
+        });
+        TreeSet<String> covered = new TreeSet<>();
+        TenantEndpoints.ALL.forEach(e -> covered.add(TenantEndpoints.openApiKey(e)));
+        assertThat(covered).isEqualTo(documented);
+    }
+
+    @Test
+    void everyRoleGetsExactlyWhatTheEndpointAllows() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : TenantEndpoints.ALL) {
+            for (Role role : Role.values()) {
+                if (role == Role.REGION_VIEWER) {
+                    continue; // holds no tenant role: covered by the outsider case below
+                }
+                int status = call(tokenFor(A, role), A, e, communityA, gridA).statusCode();
+                boolean allowed = e.allowed().contains(role);
+                if (allowed ? (status == 403 || status == 401 || status >= 500) : status != 403) {
+                    wrong.add(role.code() + " " + e.method() + " " + e.path() + " -> " + status);
+                }
+            }
+            int outsider = call(Tokens.of("nobody-at-all"), A, e, communityA, gridA).statusCode();
+            if (outsider != 403) {
+                wrong.add("outsider " + e.method() + " " + e.path() + " -> " + outsider);
+            }
+            int anonymous = (e.probeBody() == null ? given() : given().contentType(ContentType.JSON).body(e.probeBody()))
+                    .request(e.method(), "/api/t/" + A + e.path().replaceAll("\\{\\w+}", "1")).statusCode();
+            if (anonymous != 401) {
+                wrong.add("anonymous " + e.method() + " " + e.path() + " -> " + anonymous);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aMemberOfAGetsNothingOfBThroughBsPath() {
+        for (Endpoint e : TenantEndpoints.ALL) {
+            for (Role role : Role.TENANT_ROLES) {
+                Response r = call(tokenFor(A, role), B, e, communityB, gridB);
+                assertThat(r.statusCode()).as("%s %s as %s of %s", e.method(), e.path(), role.code(), A).isEqualTo(403);
+                assertThat(r.contentType()).startsWith("application/problem+json");
+            }
+        }
+    }
+
+    @Test
+    void bsIdsThroughAsPathAreNotFoundAndUnchanged() {
+        String admin = tokenFor(A, Role.TENANT_ADMIN);
+        String path = "/api/t/" + A;
+        given().auth().oauth2(admin).get(path + "/grids/" + gridB).then().statusCode(404);
+        given().auth().oauth2(admin).get(path + "/communities/" + communityB).then().statusCode(404);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "stolen", "name", "stolen"))
+                .put(path + "/communities/" + communityB).then().statusCode(404);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "stolen", "name", "stolen", "communityId", communityA, "type", "basic",
+                        "boundary", TestTenants.square(120.0, 25.0, 0.01)))
+                .put(path + "/grids/" + gridB).then().statusCode(404);
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "cross", "name", "cross", "communityId", communityB, "type", "basic",
+                        "boundary", TestTenants.square(120.0, 25.0, 0.01)))
+                .post(path + "/grids").then().statusCode(404);
+        given().auth().oauth2(admin).delete(path + "/grids/" + gridB).then().statusCode(404);
+        given().auth().oauth2(admin).delete(path + "/communities/" + communityB).then().statusCode(404);
+
+        given().auth().oauth2(tokenFor(B, Role.TENANT_ADMIN)).get("/api/t/" + B + "/grids/" + gridB).then()
+                .statusCode(200).body("code", org.hamcrest.Matchers.equalTo("g1"));
+        given().auth().oauth2(tokenFor(B, Role.TENANT_ADMIN)).get("/api/t/" + B + "/communities/" + communityB).then()
+                .statusCode(200).body("name", org.hamcrest.Matchers.equalTo("一社区"));
+    }
+
+    @Test
+    void listsAndLookupsInAHoldOnlyAsRows() {
+        String admin = tokenFor(A, Role.TENANT_ADMIN);
+        List<Integer> gridIds = given().auth().oauth2(admin).queryParam("size", 200).get("/api/t/" + A + "/grids")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Integer.class);
+        assertThat(gridIds).isNotEmpty().doesNotContain((int) gridB);
+        List<Integer> communityIds = given().auth().oauth2(admin).get("/api/t/" + A + "/communities")
+                .then().statusCode(200).extract().jsonPath().getList("items.id", Integer.class);
+        assertThat(communityIds).hasSize(2).doesNotContain((int) communityB);
+        // B's grid centre, asked in A: no grid there
+        given().auth().oauth2(admin).queryParam("lon", 121.0).queryParam("lat", 25.0).get("/api/t/" + A + "/grids/locate")
+                .then().statusCode(200).body("grid", org.hamcrest.Matchers.nullValue());
+    }
+}
