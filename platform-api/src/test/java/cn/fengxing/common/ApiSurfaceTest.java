@@ -1,0 +1,75 @@
+package cn.fengxing.common;
+
+import cn.fengxing.support.TestTenants;
+import cn.fengxing.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** OpenAPI, health, metrics, the web UI and "who am I". */
+@QuarkusTest
+class ApiSurfaceTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsDescribedTaggedAndSecured() {
+        Map<String, Object> doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath().getMap("");
+        Map<String, Map<String, Map<String, Object>>> paths = (Map<String, Map<String, Map<String, Object>>>) doc.get("paths");
+        List<String> missing = new ArrayList<>();
+        paths.forEach((path, ops) -> ops.forEach((method, op) -> {
+            if (!path.startsWith("/api/") || path.startsWith("/api/test/")) {
+                return;
+            }
+            if (op.get("description") == null || op.get("summary") == null) {
+                missing.add(method + " " + path + " description");
+            }
+            if (op.get("tags") == null) {
+                missing.add(method + " " + path + " tags");
+            }
+            if (op.get("security") == null) {
+                missing.add(method + " " + path + " security");
+            }
+        }));
+        assertThat(missing).isEmpty();
+        Map<String, Object> schemes = (Map<String, Object>) ((Map<String, Object>) doc.get("components")).get("securitySchemes");
+        assertThat(schemes).containsKey("oidc");
+        assertThat((Map<String, Object>) schemes.get("oidc")).containsEntry("type", "openIdConnect");
+    }
+
+    @Test
+    void healthIncludesTheDatabaseAndMetricsAreExposed() {
+        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
+                .body("checks.name", hasItem(containsString("Database")));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
+    @Test
+    void theWebUiIsServedAtTheRootAndOnDeepLinks() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html")).body(containsString("<div id=\"app\">"));
+        given().get("/t/ningxiang/console").then().statusCode(200).body(containsString("<div id=\"app\">"));
+        given().get("/api/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void meListsMembershipsAndGrants() {
+        TestTenants.onboard("me-a", 124.0, 28.0);
+        TestTenants.onboard("me-b", 125.0, 28.0);
+        given().auth().oauth2(Tokens.of("me-a-rider")).get("/api/me").then().statusCode(200)
+                .body("subject", equalTo("me-a-rider"))
+                .body("memberships.tenant", equalTo(List.of("me-a")))
+                .body("memberships[0].roles", equalTo(List.of("rider")))
+                .body("grants.size()", equalTo(0));
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).get("/api/me").then().statusCode(200)
+                .body("grants.role", hasItem("platform_operator"));
+    }
+}

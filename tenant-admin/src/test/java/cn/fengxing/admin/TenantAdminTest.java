@@ -1,0 +1,351 @@
+package cn.fengxing.admin;
+
+import cn.fengxing.admin.FakePlatform.Answer;
+import cn.fengxing.admin.FakePlatform.Recorded;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The commands against {@link FakePlatform}: what they send, what they print, how they exit. */
+class TenantAdminTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String APPLIED = """
+            {"code":"demo","outcome":"created","dryRun":false,
+             "changes":["+ tenant demo","+ community c01","+ grid c01-g01"]}""";
+
+    @TempDir
+    Path dir;
+
+    private FakePlatform platform;
+
+    @BeforeEach
+    void start() throws IOException {
+        platform = new FakePlatform();
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    /** Exit code and what was printed. */
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, env, new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private Run run(String... args) {
+        return run(platform.env(), args);
+    }
+
+    private Path manifestWithGridsFile() throws IOException {
+        Files.createDirectories(dir.resolve("geo"));
+        Files.writeString(dir.resolve("geo/demo-grids.geojson"), """
+                {"type":"FeatureCollection","features":[{"type":"Feature",
+                 "geometry":{"type":"Polygon","coordinates":[[[111.1,37.3],[111.2,37.3],[111.2,37.4],[111.1,37.3]]]},
+                 "properties":{"code":"c01-g01","name":"城北社区第一网格","community":"c01","parent":null,
+                               "type":"basic","households":420}}]}""");
+        Path manifest = dir.resolve("demo.yaml");
+        Files.writeString(manifest, """
+                code: demo
+                name: 演示镇
+                nameEn: Demo Town
+                region: [山西省, 吕梁市, 中阳县]
+                timeZone: Asia/Shanghai
+                settings: { map: { zoom: 15 } }
+                members:
+                  - { subject: "00000000-0000-4000-8000-000000000101", name: 管理员, roles: [tenant_admin] }
+                communities:
+                  - { code: c01, name: 城北社区 }
+                grids: geo/demo-grids.geojson
+                """);
+        return manifest;
+    }
+
+    @Test
+    void applyInlinesTheGridsFileAndPutsWithTheBearerToken() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200, APPLIED));
+        Run run = run("apply", "-f", manifestWithGridsFile().toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(1, platform.tokenRequests().size(), "one token per run");
+        Recorded put = platform.apiRequests().get(0);
+        assertEquals(1, platform.apiRequests().size());
+        assertEquals("PUT", put.method());
+        assertEquals("/api/platform/tenants/demo", put.path());
+        assertNull(put.query());
+        assertEquals("Bearer " + FakePlatform.TOKEN, put.header("Authorization"));
+        assertTrue(put.header("Content-Type").startsWith("application/json"));
+        assertEquals("zh-CN,en;q=0.8", put.header("Accept-Language"));
+
+        JsonNode body = JSON.readTree(put.body());
+        assertEquals("demo", body.path("code").asText());
+        assertEquals("演示镇", body.path("name").asText());
+        assertEquals(List.of("山西省", "吕梁市", "中阳县"),
+                List.of(body.path("region").get(0).asText(), body.path("region").get(1).asText(),
+                        body.path("region").get(2).asText()));
+        assertEquals(15, body.path("settings").path("map").path("zoom").asInt());
+        JsonNode grids = body.path("grids");
+        assertTrue(grids.isObject(), "grids file inlined as an object: " + grids);
+        assertEquals("FeatureCollection", grids.path("type").asText());
+        assertEquals("c01-g01", grids.path("features").get(0).path("properties").path("code").asText());
+        assertEquals(420, grids.path("features").get(0).path("properties").path("households").asInt());
+
+        assertTrue(run.out().contains("tenant demo: created"), run.out());
+        assertTrue(run.out().contains("+ community c01"), run.out());
+        assertTrue(run.out().contains("+ grid c01-g01"), run.out());
+    }
+
+    @Test
+    void applyReadsJsonManifestsAndOptionsOverrideTheEnvironment() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200,
+                "{\"code\":\"demo\",\"outcome\":\"unchanged\",\"dryRun\":false,\"changes\":[]}"));
+        Path manifest = dir.resolve("demo.json");
+        Files.writeString(manifest, "{\"code\":\"demo\",\"name\":\"演示镇\",\"region\":[\"北京市\",\"西城区\"]}");
+        Map<String, String> env = Map.of("FENGXING_API", "http://127.0.0.1:1", "LANG", "en_US.UTF-8");
+
+        Run run = run(env, "--api", platform.base(), "--issuer", platform.issuer() + "/",
+                "--client-id", FakePlatform.CLIENT_ID, "--client-secret", FakePlatform.CLIENT_SECRET,
+                "apply", "-f", manifest.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        Recorded put = platform.apiRequests().get(0);
+        assertEquals("en,zh-CN;q=0.8", put.header("Accept-Language"));
+        assertFalse(JSON.readTree(put.body()).has("grids"));
+        assertTrue(run.out().contains("tenant demo: unchanged"), run.out());
+    }
+
+    @Test
+    void dryRunSendsDryRunTrue() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200,
+                APPLIED.replace("\"dryRun\":false", "\"dryRun\":true")));
+        Run run = run("apply", "-f", manifestWithGridsFile().toString(), "--dry-run");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals("dryRun=true", platform.apiRequests().get(0).query());
+        assertTrue(run.out().contains("tenant demo: would be created (dry run, nothing saved)"), run.out());
+        assertTrue(run.out().contains("+ tenant demo"), run.out());
+    }
+
+    @Test
+    void aProblemAnswerPrintsTitleDetailAndFieldsAndExits1() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.problem(400, """
+                {"type":"https://fengxing.cn/problems/invalid-manifest","title":"租户清单无效","status":400,
+                 "detail":"清单有 2 处错误","errors":[
+                   {"field":"region","message":"最多三级"},
+                   {"field":"grids.features[0].properties.community","message":"社区 c09 不存在"}]}"""));
+        Run run = run("apply", "-f", manifestWithGridsFile().toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("error: 400 租户清单无效: 清单有 2 处错误"), run.err());
+        assertTrue(run.err().contains("region: 最多三级"), run.err());
+        assertTrue(run.err().contains("grids.features[0].properties.community: 社区 c09 不存在"), run.err());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void aMissingManifestExits2WithoutCallingAnything() {
+        Path missing = dir.resolve("nowhere.yaml");
+        Run run = run("apply", "-f", missing.toString());
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("error: manifest file not found: " + missing), run.err());
+        assertTrue(platform.apiRequests().isEmpty());
+        assertTrue(platform.tokenRequests().isEmpty());
+    }
+
+    @Test
+    void aMissingGridsFileExits2() throws IOException {
+        Path manifest = dir.resolve("demo.yaml");
+        Files.writeString(manifest, "code: demo\nname: 演示镇\ngrids: demo-grids.geojson\n");
+        Run run = run("apply", "-f", manifest.toString());
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("grids file not found: " + dir.resolve("demo-grids.geojson")), run.err());
+        assertTrue(platform.apiRequests().isEmpty());
+    }
+
+    @Test
+    void usageErrorsExit2() throws IOException {
+        assertEquals(2, run().exit(), "no command");
+        assertEquals(2, run("apply").exit(), "no -f");
+        assertEquals(2, run("frobnicate").exit(), "unknown command");
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "code: Not_A_Slug\nname: x\n");
+        Run run = run("apply", "-f", bad.toString());
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("not a valid tenant code"), run.err());
+        assertTrue(platform.apiRequests().isEmpty());
+        assertEquals(0, run("--help").exit());
+    }
+
+    @Test
+    void exportWritesTheZipAndListsItsEntries() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (String name : List.of("tenant.json", "grids.geojson", "riders.csv")) {
+                zip.putNextEntry(new ZipEntry(name));
+                zip.write(("content of " + name).getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        byte[] archive = bytes.toByteArray();
+        platform.on("GET /api/platform/tenants/demo/export", new Answer(200, "application/zip", archive));
+        Path target = dir.resolve("out/demo.zip");
+
+        Run run = run("export", "demo", "-o", target.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertArrayEquals(archive, Files.readAllBytes(target));
+        assertEquals("Bearer " + FakePlatform.TOKEN, platform.apiRequests().get(0).header("Authorization"));
+        assertTrue(run.out().contains("wrote " + archive.length + " bytes to " + target), run.out());
+        assertTrue(run.out().contains("  tenant.json\n") && run.out().contains("  riders.csv\n"), run.out());
+    }
+
+    @Test
+    void aFailedExportLeavesNoFile() {
+        platform.on("GET /api/platform/tenants/nosuch/export", Answer.problem(404,
+                "{\"title\":\"租户不存在\",\"status\":404,\"detail\":\"nosuch\"}"));
+        Path target = dir.resolve("nosuch.zip");
+        Run run = run("export", "nosuch", "-o", target.toString());
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("error: 404 租户不存在: nosuch"), run.err());
+        assertFalse(Files.exists(target));
+        try (var files = Files.list(dir)) {
+            assertEquals(0, files.count(), "no temporary file left behind");
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void listFollowsPagesAndPrintsATable() {
+        platform.on("GET /api/platform/tenants", request -> {
+            int page = request.query().contains("page=1") ? 1 : 0;
+            StringBuilder items = new StringBuilder();
+            int count = page == 0 ? 100 : 3;
+            for (int i = 0; i < count; i++) {
+                int n = page * 100 + i;
+                items.append(i == 0 ? "" : ",").append("{\"code\":\"t").append(n)
+                        .append("\",\"name\":\"宁乡镇\",\"nameEn\":\"x\",\"regionPath\":\"山西省/吕梁市/中阳县\","
+                                + "\"status\":\"").append(n == 102 ? "suspended" : "active")
+                        .append("\",\"timeZone\":\"Asia/Shanghai\"}");
+            }
+            return Answer.json(200, "{\"items\":[" + items + "],\"page\":" + page + ",\"size\":100,\"total\":103}");
+        });
+        Run run = run("list");
+
+        assertEquals(0, run.exit(), run.err());
+        List<Recorded> requests = platform.apiRequests();
+        assertEquals(2, requests.size());
+        assertEquals("page=0&size=100", requests.get(0).query());
+        assertEquals("page=1&size=100", requests.get(1).query());
+        String[] lines = run.out().split("\n");
+        assertTrue(lines[0].startsWith("CODE") && lines[0].contains("REGION") && lines[0].endsWith("STATUS"), lines[0]);
+        assertTrue(run.out().contains("t102  宁乡镇  山西省/吕梁市/中阳县  suspended"), run.out());
+        assertTrue(run.out().contains("103 tenants"), run.out());
+    }
+
+    @Test
+    void suspendAndResumePrintTheNewStatus() {
+        platform.on("POST /api/platform/tenants/demo/suspend", Answer.json(200,
+                "{\"code\":\"demo\",\"name\":\"演示镇\",\"status\":\"suspended\"}"));
+        platform.on("POST /api/platform/tenants/demo/resume", Answer.json(200,
+                "{\"code\":\"demo\",\"name\":\"演示镇\",\"status\":\"active\"}"));
+
+        Run suspend = run("suspend", "demo");
+        // the global options may also follow the command
+        Map<String, String> env = new HashMap<>(platform.env());
+        env.remove("FENGXING_API");
+        env.remove("FENGXING_CLIENT_SECRET");
+        Run resume = run(env, "resume", "demo", "--api", platform.base(),
+                "--client-secret", FakePlatform.CLIENT_SECRET);
+
+        assertEquals(0, suspend.exit(), suspend.err());
+        assertEquals("tenant demo (演示镇): suspended\n", suspend.out());
+        assertEquals(0, resume.exit(), resume.err());
+        assertEquals("tenant demo (演示镇): active\n", resume.out());
+        assertEquals("/api/platform/tenants/demo/resume", platform.apiRequests().get(1).path());
+        assertEquals("POST", platform.apiRequests().get(0).method());
+    }
+
+    @Test
+    void grantPutsTheRegionGrant() throws IOException {
+        platform.on("PUT /api/platform/region-grants", request -> Answer.json(200, request.bodyText()));
+        Run run = run("grant", "00000000-0000-4000-8000-000000000301", "山西省/吕梁市", "region_viewer");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode body = JSON.readTree(platform.apiRequests().get(0).body());
+        assertEquals("00000000-0000-4000-8000-000000000301", body.path("subject").asText());
+        assertEquals("山西省/吕梁市", body.path("regionPath").asText());
+        assertEquals("region_viewer", body.path("role").asText());
+        assertEquals("granted region_viewer on 山西省/吕梁市 to 00000000-0000-4000-8000-000000000301\n", run.out());
+    }
+
+    @Test
+    void aNonProblemErrorStillPrintsStatusAndTitle() {
+        platform.on("POST /api/platform/tenants/demo/suspend", new Answer(403, "text/plain", new byte[0]));
+        Run run = run("suspend", "demo");
+
+        assertEquals(1, run.exit());
+        assertEquals("error: 403 Forbidden\n", run.err());
+    }
+
+    @Test
+    void badClientCredentialsExit1() {
+        Map<String, String> env = new HashMap<>(platform.env());
+        env.put("FENGXING_CLIENT_SECRET", "wrong");
+        Run run = run(env, "list");
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("invalid_client"), run.err());
+        assertTrue(platform.apiRequests().isEmpty());
+    }
+
+    @Test
+    void anUnreachableApiExits3() throws IOException {
+        String closed;
+        try (FakePlatform gone = new FakePlatform()) {
+            closed = gone.base();
+        }
+        Map<String, String> env = new HashMap<>(platform.env());
+        env.put("FENGXING_API", closed);
+        Run api = run(env, "list");
+        assertEquals(3, api.exit(), api.err());
+        assertTrue(api.err().contains("cannot reach the API at " + closed), api.err());
+
+        env.put("FENGXING_ISSUER", closed + "/realms/test");
+        Run issuer = run(env, "list");
+        assertEquals(3, issuer.exit(), issuer.err());
+        assertTrue(issuer.err().contains("cannot reach the issuer"), issuer.err());
+    }
+}

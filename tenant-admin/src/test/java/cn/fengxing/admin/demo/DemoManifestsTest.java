@@ -1,0 +1,231 @@
+package cn.fengxing.admin.demo;
+
+import cn.fengxing.admin.ManifestLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The demo tenant manifests in deploy/demo/tenants: well-formed, consistent, true to the articles. */
+class DemoManifestsTest {
+
+    static final Path DIR = Path.of(System.getProperty("fengxing.demo.tenants", "../deploy/demo/tenants"));
+    static final Set<String> TENANT_ROLES = Set.of("dispatcher", "handler", "rider", "station_keeper", "tenant_admin");
+    static final Set<String> GRID_TYPES = Set.of("basic", "business", "fusion", "mobile");
+    static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    static final Pattern SIX_DECIMALS = Pattern.compile("-?\\d{1,3}(\\.\\d{1,6})?");
+
+    /** code → region, admin subject, communities, grids (top level), micro-grids, centre lon/lat. */
+    record Expected(List<String> region, String admin, int communities, int grids, int microGrids,
+                    double lon, double lat) {
+    }
+
+    static final Map<String, Expected> EXPECTED = Map.of(
+            "ningxiang", new Expected(List.of("山西省", "吕梁市", "中阳县"), "101", 6, 12, 0, 111.19, 37.36),
+            "beidajie", new Expected(List.of("山西省", "阳泉市", "城区"), "102", 9, 50, 321, 113.57, 37.86),
+            "shanyang", new Expected(List.of("河南省", "焦作市"), "103", 35, 35, 0, 113.25, 35.22),
+            "gongcheng", new Expected(List.of("黑龙江省", "哈尔滨市", "道里区"), "104", 5, 10, 0, 126.61, 45.76),
+            "yuetan", new Expected(List.of("北京市", "西城区"), "105", 26, 26, 0, 116.35, 39.91));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void manifestIsValid(String code) {
+        Path file = DIR.resolve(code + ".yaml");
+        ObjectNode manifest = new ManifestLoader().load(file);
+        Expected expected = EXPECTED.get(code);
+
+        assertEquals(code, manifest.path("code").asText());
+        assertTrue(ManifestLoader.CODE.matcher(code).matches());
+        assertFalse(manifest.path("name").asText().isBlank());
+        assertFalse(manifest.path("nameEn").asText().isBlank());
+        assertEquals("Asia/Shanghai", manifest.path("timeZone").asText());
+        assertTrue(manifest.path("settings").isObject());
+        List<String> region = new ArrayList<>();
+        manifest.path("region").forEach(level -> region.add(level.asText()));
+        assertEquals(expected.region(), region);
+
+        Set<String> subjects = new HashSet<>();
+        boolean hasAdmin = false;
+        for (JsonNode member : manifest.path("members")) {
+            String subject = member.path("subject").asText();
+            assertTrue(UUID.matcher(subject).matches(), subject);
+            assertTrue(subjects.add(subject), "duplicate member " + subject);
+            assertFalse(member.path("name").asText().isBlank());
+            assertFalse(member.path("roles").isEmpty());
+            for (JsonNode role : member.path("roles")) {
+                assertTrue(TENANT_ROLES.contains(role.asText()), role.asText());
+            }
+            hasAdmin |= subject.equals("00000000-0000-4000-8000-000000000" + expected.admin())
+                    && member.path("roles").toString().contains("\"tenant_admin\"");
+        }
+        assertTrue(hasAdmin, code + " has its admin");
+
+        Set<String> communities = new HashSet<>();
+        for (JsonNode community : manifest.path("communities")) {
+            assertTrue(community.path("code").asText().matches("c\\d{2}"));
+            assertTrue(community.path("name").asText().endsWith("社区"), community.path("name").asText());
+            assertTrue(communities.add(community.path("code").asText()));
+        }
+        assertEquals(expected.communities(), communities.size());
+
+        checkGrids(code, manifest.path("grids"), communities, expected);
+    }
+
+    private static void checkGrids(String code, JsonNode grids, Set<String> communities, Expected expected) {
+        assertEquals("FeatureCollection", grids.path("type").asText());
+        Map<String, JsonNode> byCode = new HashMap<>();
+        Map<String, double[]> boxes = new HashMap<>();
+        for (JsonNode feature : grids.path("features")) {
+            assertEquals("Feature", feature.path("type").asText());
+            JsonNode properties = feature.path("properties");
+            String gridCode = properties.path("code").asText();
+            assertTrue(gridCode.matches("[a-z0-9-]+"), gridCode);
+            assertFalse(byCode.containsKey(gridCode), "duplicate grid " + gridCode);
+            byCode.put(gridCode, feature);
+            assertTrue(communities.contains(properties.path("community").asText()), gridCode);
+            assertTrue(properties.path("name").asText().contains("网格"));
+            assertTrue(GRID_TYPES.contains(properties.path("type").asText()), gridCode);
+            assertTrue(properties.path("households").canConvertToInt() && properties.path("households").asInt() > 0);
+            assertTrue(properties.has("parent"));
+            boxes.put(gridCode, checkPolygon(gridCode, feature.path("geometry"), expected));
+        }
+
+        List<String> top = new ArrayList<>();
+        Map<String, List<String>> children = new HashMap<>();
+        for (JsonNode feature : byCode.values()) {
+            JsonNode properties = feature.path("properties");
+            String gridCode = properties.path("code").asText();
+            if (properties.path("parent").isNull()) {
+                top.add(gridCode);
+                continue;
+            }
+            JsonNode parent = byCode.get(properties.path("parent").asText());
+            assertNotNull(parent, gridCode + " has an existing parent");
+            assertTrue(parent.path("properties").path("parent").isNull(), "one level of micro-grids");
+            assertEquals(parent.path("properties").path("community").asText(), properties.path("community").asText());
+            assertTrue(inside(boxes.get(gridCode), boxes.get(parent.path("properties").path("code").asText())),
+                    gridCode + " inside its grid");
+            children.computeIfAbsent(properties.path("parent").asText(), k -> new ArrayList<>()).add(gridCode);
+        }
+        assertEquals(expected.grids(), top.size(), code + " grids");
+        assertEquals(expected.microGrids(), byCode.size() - top.size(), code + " micro-grids");
+
+        // grids do not overlap one another; micro-grids of one grid do not overlap one another
+        assertDisjoint(top, boxes);
+        children.values().forEach(siblings -> assertDisjoint(siblings, boxes));
+        // a grid with micro-grids holds their households
+        children.forEach((grid, micro) -> assertEquals(
+                byCode.get(grid).path("properties").path("households").asInt(),
+                micro.stream().mapToInt(m -> byCode.get(m).path("properties").path("households").asInt()).sum(),
+                grid + " households = sum of its micro-grids"));
+    }
+
+    /** Closed, counter-clockwise, 6-decimal, axis-aligned rectangle near the place's centre; returns its box. */
+    private static double[] checkPolygon(String gridCode, JsonNode geometry, Expected expected) {
+        assertEquals("Polygon", geometry.path("type").asText());
+        assertEquals(1, geometry.path("coordinates").size(), gridCode + " has one ring");
+        JsonNode ring = geometry.path("coordinates").get(0);
+        assertTrue(ring.size() >= 4, gridCode);
+        assertEquals(ring.get(0), ring.get(ring.size() - 1), gridCode + " ring closed");
+        double area = 0;
+        double[] box = {Double.MAX_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int i = 0; i < ring.size(); i++) {
+            JsonNode point = ring.get(i);
+            assertEquals(2, point.size());
+            for (JsonNode ordinate : point) {
+                assertTrue(SIX_DECIMALS.matcher(ordinate.asText()).matches(), gridCode + " " + ordinate);
+            }
+            double x = point.get(0).asDouble();
+            double y = point.get(1).asDouble();
+            assertTrue(Math.abs(x - expected.lon()) < 0.1 && Math.abs(y - expected.lat()) < 0.1,
+                    gridCode + " near the centre");
+            box = new double[] {Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)};
+            if (i > 0) {
+                JsonNode previous = ring.get(i - 1);
+                area += previous.get(0).asDouble() * y - x * previous.get(1).asDouble();
+            }
+        }
+        assertTrue(area > 0, gridCode + " exterior ring counter-clockwise");
+        // rectangles: the shoelace area equals the box area
+        assertEquals((box[2] - box[0]) * (box[3] - box[1]), area / 2, 1e-9, gridCode + " is a rectangle");
+        return box;
+    }
+
+    private static boolean inside(double[] inner, double[] outer) {
+        return inner[0] >= outer[0] && inner[1] >= outer[1] && inner[2] <= outer[2] && inner[3] <= outer[3];
+    }
+
+    private static void assertDisjoint(List<String> codes, Map<String, double[]> boxes) {
+        for (int i = 0; i < codes.size(); i++) {
+            for (int j = i + 1; j < codes.size(); j++) {
+                double[] a = boxes.get(codes.get(i));
+                double[] b = boxes.get(codes.get(j));
+                boolean overlap = a[0] < b[2] - 1e-9 && b[0] < a[2] - 1e-9 && a[1] < b[3] - 1e-9 && b[1] < a[3] - 1e-9;
+                assertFalse(overlap, codes.get(i) + " overlaps " + codes.get(j));
+            }
+        }
+    }
+
+    @Test
+    void beidajieHasTheArticlesGridsAndMicroGrids() {
+        JsonNode grids = new ManifestLoader().load(DIR.resolve("beidajie.yaml")).path("grids");
+        int top = 0;
+        int micro = 0;
+        for (JsonNode feature : grids.path("features")) {
+            JsonNode properties = feature.path("properties");
+            if (properties.path("parent").isNull()) {
+                top++;
+                assertEquals("basic", properties.path("type").asText(), "the 50 grids are basic grids");
+            } else {
+                micro++;
+                int households = properties.path("households").asInt();
+                assertTrue(households >= 30 && households <= 50, properties.path("code") + ": " + households);
+            }
+        }
+        assertEquals(9, new ManifestLoader().load(DIR.resolve("beidajie.yaml")).path("communities").size());
+        assertEquals(50, top);
+        assertEquals(321, micro);
+    }
+
+    @Test
+    void theTwoRidersRouteCrossesNingxiangAndBeidajie() {
+        String rider = "00000000-0000-4000-8000-000000000204";
+        for (String code : List.of("ningxiang", "beidajie")) {
+            JsonNode members = new ManifestLoader().read(DIR.resolve(code + ".yaml")).path("members");
+            boolean found = false;
+            for (JsonNode member : members) {
+                found |= member.path("subject").asText().equals(rider)
+                        && member.path("roles").toString().equals("[\"rider\"]");
+            }
+            assertTrue(found, code + " has the shared rider");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void gridsFileIsWhatTheGeneratorMakes(String code) throws IOException {
+        ObjectNode manifest = new ManifestLoader().read(DIR.resolve(code + ".yaml"));
+        assertEquals(code + "-grids.geojson", manifest.path("grids").asText());
+        String committed = Files.readString(DIR.resolve(code + "-grids.geojson"), StandardCharsets.UTF_8);
+        assertEquals(DemoGridsGenerator.render(manifest), committed,
+                "regenerate with DemoGridsGenerator (see its header) after changing " + code + ".yaml");
+    }
+}
