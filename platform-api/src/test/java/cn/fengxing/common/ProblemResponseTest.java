@@ -8,7 +8,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.jwt.build.Jwt;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -28,8 +28,8 @@ class ProblemResponseTest {
 
     static final String T = "prob";
 
-    @BeforeAll
-    static void township() {
+    @BeforeEach
+    void township() {
         TestTenants.onboard(T, 122.0, 26.0);
     }
 

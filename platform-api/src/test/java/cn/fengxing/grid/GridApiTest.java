@@ -5,7 +5,7 @@ import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -25,8 +25,8 @@ class GridApiTest {
     static final double LON = 123.0;
     static final double LAT = 27.0;
 
-    @BeforeAll
-    static void township() {
+    @BeforeEach
+    void township() {
         TestTenants.onboard(T, LON, LAT);
     }
 

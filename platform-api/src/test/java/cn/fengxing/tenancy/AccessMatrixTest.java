@@ -10,7 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -35,8 +35,8 @@ class AccessMatrixTest {
     static long communityA;
     static long gridA;
 
-    @BeforeAll
-    static void townships() {
+    @BeforeEach
+    void townships() {
         TestTenants.onboard(A, 120.0, 25.0);
         TestTenants.onboard(B, 121.0, 25.0);
         communityA = id(A, "/communities", "c1");

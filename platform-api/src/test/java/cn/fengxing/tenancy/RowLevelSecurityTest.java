@@ -7,7 +7,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -30,8 +30,8 @@ class RowLevelSecurityTest {
     @Inject
     AgroalDataSource dataSource;
 
-    @BeforeAll
-    static void townships() {
+    @BeforeEach
+    void townships() {
         TestTenants.onboard("rls-a", 100.0, 20.0);
         TestTenants.onboard("rls-b", 101.0, 20.0);
     }

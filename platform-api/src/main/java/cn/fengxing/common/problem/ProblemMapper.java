@@ -1,5 +1,6 @@
 package cn.fengxing.common.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -46,7 +47,9 @@ public class ProblemMapper {
         return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri, errors);
     }
 
-    @ServerExceptionMapper
+    // the specific Jackson types are listed so that quarkus-rest-jackson's own mappers do not answer first
+    @ServerExceptionMapper({JsonProcessingException.class, JsonParseException.class, MismatchedInputException.class,
+            InvalidFormatException.class})
     public Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {

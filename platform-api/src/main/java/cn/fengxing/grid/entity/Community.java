@@ -30,7 +30,7 @@ public class Community extends PanacheEntityBase {
     public String name;
 
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
 
     public static Optional<Community> byCode(String code) {
         return find("code", code).firstResultOptional();

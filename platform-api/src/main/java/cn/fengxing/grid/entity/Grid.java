@@ -71,7 +71,7 @@ public class Grid extends PanacheEntityBase {
     public double maxLat;
 
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
 
     public static Optional<Grid> byCode(String code) {
         return find("code", code).firstResultOptional();

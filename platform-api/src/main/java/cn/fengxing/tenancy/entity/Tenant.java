@@ -46,7 +46,7 @@ public class Tenant extends PanacheEntityBase {
     public OffsetDateTime createdAt;
 
     @Column(name = "updated_at")
-    public OffsetDateTime updatedAt;
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
 
     public static Optional<Tenant> byCode(String code) {
         return findByIdOptional(code);

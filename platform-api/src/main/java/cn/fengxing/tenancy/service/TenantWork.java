@@ -37,15 +37,28 @@ public class TenantWork {
             return QuarkusTransaction.requiringNew().call(() -> {
                 T result = work.get();
                 if (rollback) {
-                    QuarkusTransaction.setRollbackOnly();
+                    throw new RolledBack(result); // rolls the transaction back, carrying the result out
                 }
                 return result;
             });
+        } catch (RolledBack rolledBack) {
+            @SuppressWarnings("unchecked")
+            T result = (T) rolledBack.result;
+            return result;
         } finally {
             context.set(previous);
             if (activated) {
                 request.terminate();
             }
+        }
+    }
+
+    private static final class RolledBack extends RuntimeException {
+        final transient Object result;
+
+        RolledBack(Object result) {
+            super(null, null, false, false);
+            this.result = result;
         }
     }
 }
