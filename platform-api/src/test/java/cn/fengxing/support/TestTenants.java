@@ -33,9 +33,14 @@ public final class TestTenants {
     }
 
     public static Map<String, Object> manifest(String code, double lon, double lat) {
+        return manifest(code, lon, lat, admin(code));
+    }
+
+    /** The manifest with the given subject as the township's admin. */
+    public static Map<String, Object> manifest(String code, double lon, double lat, String adminSubject) {
         List<Map<String, Object>> members = new java.util.ArrayList<>();
         for (String role : List.of("tenant_admin", "dispatcher", "handler", "rider", "station_keeper")) {
-            members.add(Map.of("subject", role.equals("tenant_admin") ? admin(code) : member(code, role),
+            members.add(Map.of("subject", role.equals("tenant_admin") ? adminSubject : member(code, role),
                     "name", code + " " + role, "roles", List.of(role)));
         }
         return Map.of(

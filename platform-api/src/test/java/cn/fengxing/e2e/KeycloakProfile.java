@@ -1,0 +1,45 @@
+package cn.fengxing.e2e;
+
+import cn.fengxing.local.DemoRealm;
+import cn.fengxing.local.LocalKeycloak;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** The API verifying tokens of the real Keycloak (the local stack's distribution and demo realm). */
+public class KeycloakProfile implements QuarkusTestProfile {
+
+    static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
+
+    @Override
+    public List<TestResourceEntry> testResources() {
+        return List.of(new TestResourceEntry(KeycloakResource.class));
+    }
+
+    public static class KeycloakResource implements QuarkusTestResourceLifecycleManager {
+
+        static LocalKeycloak keycloak;
+
+        @Override
+        public Map<String, String> start() {
+            keycloak = LocalKeycloak.start(LocalKeycloak.defaultHome(PROJECT.resolve(".local")), 0, 0, false,
+                    PROJECT.resolve("deploy/demo/keycloak/fengxing-realm.json"),
+                    PROJECT.resolve("platform-api/target/keycloak-e2e.log"));
+            return Map.of(
+                    "quarkus.oidc.auth-server-url", keycloak.issuer(),
+                    "quarkus.oidc.token.issuer", keycloak.issuer(),
+                    "fengxing.bootstrap.operators", DemoRealm.TENANT_ADMIN_SERVICE_ACCOUNT_SUBJECT);
+        }
+
+        @Override
+        public void stop() {
+            if (keycloak != null) {
+                keycloak.close();
+                keycloak = null;
+            }
+        }
+    }
+}
