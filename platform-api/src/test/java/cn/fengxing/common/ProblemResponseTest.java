@@ -113,8 +113,11 @@ class ProblemResponseTest {
         problem(given().get("/api/me").then(), 401, "unauthenticated").header("WWW-Authenticate", "Bearer");
         problem(given().auth().oauth2("not-a-jwt").get("/api/me").then(), 401, "unauthenticated");
         String foreign = Jwt.subject(TestTenants.admin(T)).issuer("https://elsewhere.example.org")
-                .audience("https://service.example.com").jws().keyId("1").sign("privateKey.jwk");
+                .audience("fengxing-api").jws().keyId("1").sign("privateKey.jwk");
         problem(given().auth().oauth2(foreign).get("/api/t/" + T + "/grids").then(), 401, "unauthenticated");
+        String otherAudience = Jwt.subject(TestTenants.admin(T)).issuer("https://server.example.com")
+                .audience("https://another-api.example.com").jws().keyId("1").sign("privateKey.jwk");
+        problem(given().auth().oauth2(otherAudience).get("/api/t/" + T + "/grids").then(), 401, "unauthenticated");
         String expired = Jwt.subject(TestTenants.admin(T)).issuer("https://server.example.com")
                 .expiresAt(java.time.Instant.now().minusSeconds(3600)).jws().keyId("1").sign("privateKey.jwk");
         problem(given().auth().oauth2(expired).get("/api/t/" + T + "/grids").then(), 401, "unauthenticated");

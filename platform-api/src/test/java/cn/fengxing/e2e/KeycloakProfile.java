@@ -31,6 +31,7 @@ public class KeycloakProfile implements QuarkusTestProfile {
             return Map.of(
                     "quarkus.oidc.auth-server-url", keycloak.issuer(),
                     "quarkus.oidc.token.issuer", keycloak.issuer(),
+                    "quarkus.oidc.token.audience", DemoRealm.API_AUDIENCE,
                     "fengxing.bootstrap.operators", DemoRealm.TENANT_ADMIN_SERVICE_ACCOUNT_SUBJECT);
         }
 
