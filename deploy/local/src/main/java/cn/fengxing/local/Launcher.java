@@ -97,8 +97,8 @@ public final class Launcher {
         Path keycloakHome = LocalKeycloak.defaultHome(localDir);
         createDirectories(logs);
 
-        stopLeftovers();
         boolean externalPostgres = System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null;
+        stopLeftovers(externalPostgres);
         checkPortsFree(externalPostgres);
 
         // 1. PostgreSQL
@@ -117,9 +117,11 @@ public final class Launcher {
         t = System.nanoTime();
         out.println("Keycloak " + LocalKeycloak.VERSION + ": starting on port " + KEYCLOAK_PORT
                 + " (log " + rel(logs.resolve("keycloak.log")) + ") ...");
+        boolean realmExisted = Files.exists(keycloakHome.resolve("data/h2"));
         LocalKeycloak kc = LocalKeycloak.start(keycloakHome, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, true,
                 realmFile, logs.resolve("keycloak.log"));
         register(() -> keycloak = kc, kc);
+        checkRealmImported(realmFile, keycloakHome, realmExisted);
         Processes.writePid(runDir.resolve("keycloak.pid"), kc.pid());
         out.println("Keycloak: ready in " + seconds(t) + ", issuer " + kc.issuer());
 
@@ -343,7 +345,11 @@ public final class Launcher {
                 out.println("  Keycloak stopped");
             }
             // whatever else this JVM started and had not registered yet (a Keycloak still starting, the CLI)
-            ProcessHandle.current().children().forEach(child -> Processes.stopTree(child, Duration.ofSeconds(30)));
+            ProcessHandle.current().children().forEach(child -> {
+                Processes.stopTree(child, Duration.ofSeconds(30));
+                out.println("  stopped " + child.info().command().map(c -> Path.of(c).getFileName().toString())
+                        .orElse("process") + " " + child.pid() + " (was still starting)");
+            });
             if (pg != null) {
                 pg.close();
                 out.println("  PostgreSQL stopped (data kept in " + rel(pg.dataDir()) + ")");
@@ -400,6 +406,29 @@ public final class Launcher {
 
     // ---- checks ---------------------------------------------------------------------------------------------
 
+    /**
+     * Keycloak imports the realm file only while the realm does not exist: remember which file was imported and
+     * say so when it has changed since.
+     */
+    private void checkRealmImported(Path realmFile, Path keycloakHome, boolean realmExisted) {
+        Path record = runDir.resolve("imported-realm.sha256");
+        try {
+            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(realmFile)));
+            String previous = Files.isRegularFile(record) ? Files.readString(record, StandardCharsets.US_ASCII).trim() : null;
+            if (!realmExisted || previous == null) {
+                Files.createDirectories(runDir);
+                Files.writeString(record, hash + "\n", StandardCharsets.US_ASCII);
+            } else if (!previous.equals(hash)) {
+                out.println("Keycloak: NOTE " + REALM_FILE + " changed since it was imported; Keycloak keeps the realm "
+                        + "it has. To import it again, stop and delete " + rel(keycloakHome.resolve("data/h2"))
+                        + " (users created since are lost).");
+            }
+        } catch (IOException | java.security.NoSuchAlgorithmException e) {
+            // only a hint
+        }
+    }
+
     private void checkEncoding() {
         String jnu = System.getProperty("sun.jnu.encoding", Charset.defaultCharset().name());
         if (!Charset.forName(jnu).equals(StandardCharsets.UTF_8)) {
@@ -434,11 +463,18 @@ public final class Launcher {
     }
 
     /** Children of a launcher that was killed (kill -9) are still running: stop them before starting again. */
-    private void stopLeftovers() {
+    private void stopLeftovers(boolean externalPostgres) {
         Processes.stopLeftover(runDir.resolve("platform-api.pid"), "quarkus-run.jar")
                 .ifPresent(pid -> out.println("Stopped platform-api left running by an earlier run (pid " + pid + ")"));
         Processes.stopLeftover(runDir.resolve("keycloak.pid"), "kc.sh")
                 .ifPresent(pid -> out.println("Stopped Keycloak left running by an earlier run (pid " + pid + ")"));
+        if (!externalPostgres && Files.isDirectory(localDir.resolve("pgdata"))) {
+            try {
+                LocalPostgres.stopLeftoverPostmaster(localDir.resolve("pgdata"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private void checkPortsFree(boolean externalPostgres) {

@@ -239,23 +239,30 @@ public final class LocalPostgres implements AutoCloseable {
             s.execute("ALTER SCHEMA public OWNER TO " + OWNER_USER);
             s.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
             s.execute("GRANT USAGE ON SCHEMA public TO " + APP_USER);
-            writeHba();
-            try (ResultSet rs = s.executeQuery("SELECT pg_reload_conf()")) {
-                rs.next();
+            if (writeHba()) {
+                try (ResultSet rs = s.executeQuery("SELECT pg_reload_conf()")) {
+                    rs.next();
+                }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare schema public of " + jdbcUrl(), e);
         }
     }
 
-    private void writeHba() {
-        String hba = "# written by cn.fengxing.local.LocalPostgres on every start\n"
+    /** Writes pg_hba.conf; true when it changed (a fresh data directory: initdb wrote "trust" for all). */
+    private boolean writeHba() {
+        String hba = "# kept by cn.fengxing.local.LocalPostgres: rewritten at start when it differs\n"
                 + "# TYPE  DATABASE  USER  ADDRESS       METHOD\n"
                 + "local   all       all                 trust\n"
                 + "host    all       all   127.0.0.1/32  scram-sha-256\n"
                 + "host    all       all   ::1/128       scram-sha-256\n";
+        Path file = dataDir.resolve("pg_hba.conf");
         try {
-            Files.writeString(dataDir.resolve("pg_hba.conf"), hba, StandardCharsets.UTF_8);
+            if (Files.isRegularFile(file) && Files.readString(file, StandardCharsets.UTF_8).equals(hba)) {
+                return false;
+            }
+            Files.writeString(file, hba, StandardCharsets.UTF_8);
+            return true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write pg_hba.conf in " + dataDir, e);
         }
@@ -266,7 +273,7 @@ public final class LocalPostgres implements AutoCloseable {
      * (kill -9): stop it, so this start can take the directory over. A directory whose lock is held by a live
      * JVM is in use and is left alone.
      */
-    private static void stopLeftoverPostmaster(Path dir) throws IOException {
+    static void stopLeftoverPostmaster(Path dir) throws IOException {
         Path pidFile = dir.resolve("postmaster.pid");
         if (!Files.isRegularFile(pidFile)) {
             return;
