@@ -31,10 +31,6 @@ public final class TenantEndpoints {
      * or addresses a missing row), so the matrices can run every role against every write.
      */
     public record Endpoint(String method, String path, Set<Role> allowed, Object probeBody) {
-
-        public String key() {
-            return method + " " + path.replace("{id}", "{id}");
-        }
     }
 
     public static final Map<String, Object> INVALID = Map.of("code", "");

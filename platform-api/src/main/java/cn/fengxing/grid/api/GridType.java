@@ -2,15 +2,9 @@ package cn.fengxing.grid.api;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** Functional grid types of PRODUCT.md §3.2. */
+/** Functional grid types of PRODUCT.md §3.2: basic 基础, business 商圈, fusion 融合, mobile 移动. */
 public enum GridType {
-    basic("基础"), business("商圈"), fusion("融合"), mobile("移动");
-
-    public final String zh;
-
-    GridType(String zh) {
-        this.zh = zh;
-    }
+    basic, business, fusion, mobile;
 
     @JsonValue
     public String code() {

@@ -64,7 +64,7 @@ public class Caller {
     }
 
     public boolean isPlatformOperator() {
-        return grants().stream().anyMatch(g -> Role.PLATFORM_OPERATOR.code().equals(g.role));
+        return holds(Role.PLATFORM_OPERATOR);
     }
 
     public boolean holds(Role role) {
