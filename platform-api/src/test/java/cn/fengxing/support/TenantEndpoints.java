@@ -31,11 +31,20 @@ public final class TenantEndpoints {
      * or addresses a missing row), so the matrices can run every role against every write.
      */
     public record Endpoint(String method, String path, Set<Role> allowed, Object probeBody) {
+
+        /** Open without a token; {@code allowed} is empty. */
+        public boolean isPublic() {
+            return allowed.isEmpty();
+        }
     }
+
+    public static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
 
     public static final Map<String, Object> INVALID = Map.of("code", "");
 
     public static final List<Endpoint> ALL = List.of(
+            new Endpoint("GET", "/profile", PUBLIC, null),
+            new Endpoint("PUT", "/profile", ADMIN, INVALID),
             new Endpoint("GET", "/communities", ALL_MEMBERS, null),
             new Endpoint("GET", "/communities/{community}", ALL_MEMBERS, null),
             new Endpoint("POST", "/communities", ADMIN, INVALID),

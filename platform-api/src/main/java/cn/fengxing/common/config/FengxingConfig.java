@@ -14,6 +14,18 @@ public interface FengxingConfig {
 
     Paging paging();
 
+    Web web();
+
+    /** What the web UI needs to sign people in. */
+    interface Web {
+        /** Issuer the browser signs in with; defaults to the API's own OIDC issuer. */
+        Optional<String> oidcIssuer();
+
+        /** Public OIDC client of the web UI (authorization code + PKCE). */
+        @WithDefault("fengxing-web")
+        String oidcClientId();
+    }
+
     interface Bootstrap {
         /**
          * OIDC subjects granted platform_operator at start-up, so a new installation has someone

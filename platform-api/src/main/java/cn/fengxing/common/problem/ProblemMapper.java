@@ -125,7 +125,7 @@ public class ProblemMapper {
             if (node.isInIterable()) {
                 field.append('[').append(node.getIndex() != null ? node.getIndex() : node.getKey()).append(']');
             }
-            if (node.getName() != null) {
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }

@@ -21,8 +21,8 @@ import java.util.Set;
 
 /**
  * The one place that resolves the tenant of a request and decides whether the caller may make it.
- * Every API operation must carry {@link TenantAccess}, {@link PlatformAccess} or {@link SignedIn};
- * one without a rule is refused (fail closed).
+ * Every API operation must carry {@link TenantAccess}, {@link PlatformAccess}, {@link SignedIn} or
+ * {@link PublicAccess}; one without a rule is refused (fail closed).
  */
 public class AccessFilter {
 
@@ -48,6 +48,18 @@ public class AccessFilter {
         TenantAccess tenantAccess = find(method, resource.getResourceClass(), TenantAccess.class);
         PlatformAccess platformAccess = find(method, resource.getResourceClass(), PlatformAccess.class);
         SignedIn signedIn = find(method, resource.getResourceClass(), SignedIn.class);
+        PublicAccess publicAccess = find(method, resource.getResourceClass(), PublicAccess.class);
+        String tenant = request.getUriInfo().getPathParameters().getFirst(TENANT_PARAM);
+        if (publicAccess != null) {
+            if (tenant != null) {
+                Tenant t = requireTenant(tenant);
+                if (t.suspended()) {
+                    throw new ProblemException(ProblemType.TENANT_SUSPENDED, "tenant.suspended", null, tenant);
+                }
+                tenantContext.set(tenant);
+            }
+            return;
+        }
         if (tenantAccess == null && platformAccess == null && signedIn == null) {
             throw ProblemException.forbidden("access.no-rule");
         }
@@ -55,18 +67,19 @@ public class AccessFilter {
             throw new UnauthorizedException();
         }
         if (tenantAccess != null) {
-            checkTenant(request.getUriInfo().getPathParameters().getFirst(TENANT_PARAM), tenantAccess.value());
+            checkTenant(tenant, tenantAccess.value());
         } else if (platformAccess != null
                 && Arrays.stream(platformAccess.value()).noneMatch(caller::holds)) {
             throw ProblemException.forbidden("access.platform-role");
         }
     }
 
+    private static Tenant requireTenant(String code) {
+        return Tenant.byCode(code).orElseThrow(() -> ProblemException.notFound("tenant.unknown", code));
+    }
+
     private void checkTenant(String code, Role[] allowed) {
-        Tenant tenant = code == null ? null : Tenant.byCode(code).orElse(null);
-        if (tenant == null) {
-            throw ProblemException.notFound("tenant.unknown", code);
-        }
+        Tenant tenant = requireTenant(code);
         boolean operator = caller.isPlatformOperator();
         if (tenant.suspended() && !operator) {
             throw new ProblemException(ProblemType.TENANT_SUSPENDED, "tenant.suspended", null, code);

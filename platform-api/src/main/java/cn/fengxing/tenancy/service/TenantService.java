@@ -69,7 +69,11 @@ public class TenantService {
                 changes.add("+ tenant " + code);
             }
             Region region = regions.ensure(manifest.region(), changes);
-            Map<String, Object> settings = manifest.settings() == null ? Map.of() : manifest.settings();
+            // the manifest sets the settings it names; others (e.g. branding set in the console) stay
+            Map<String, Object> settings = new HashMap<>(tenant.settings == null ? Map.of() : tenant.settings);
+            if (manifest.settings() != null) {
+                settings.putAll(manifest.settings());
+            }
             boolean changed = track(changes, created, "name", tenant.name, manifest.name())
                     | track(changes, created, "nameEn", tenant.nameEn, manifest.nameEn())
                     | track(changes, created, "region", tenant.region == null ? null : tenant.region.path, region.path)
@@ -79,7 +83,7 @@ public class TenantService {
             tenant.nameEn = manifest.nameEn();
             tenant.region = region;
             tenant.timeZone = timeZone;
-            tenant.settings = new HashMap<>(settings);
+            tenant.settings = settings;
             if (created || changed) {
                 tenant.updatedAt = OffsetDateTime.now();
                 tenant.persist();
