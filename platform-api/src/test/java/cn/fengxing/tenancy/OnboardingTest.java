@@ -125,6 +125,12 @@ class OnboardingTest {
         manifest.put("members", List.of(Map.of("subject", "x", "roles", List.of("platform_operator"))));
         apply(manifest, false).statusCode(400);
         manifest.remove("members");
+        manifest.put("gridz", Map.of());
+        apply(manifest, false).statusCode(400).body("detail", org.hamcrest.Matchers.containsString("gridz"));
+        manifest.remove("gridz");
+        manifest.put("communities", List.of(Map.of("code", "ok", "name", "好"), Map.of("code", "")));
+        apply(manifest, false).statusCode(400).body("errors.field", hasItem("communities[1].code"));
+        manifest.remove("communities");
         manifest.put("timeZone", "Mars/Olympus");
         apply(manifest, false).statusCode(400);
         manifest.put("timeZone", "Asia/Shanghai");

@@ -12,7 +12,6 @@ import cn.fengxing.grid.api.GridView;
 import cn.fengxing.grid.api.Location;
 import cn.fengxing.grid.entity.Community;
 import cn.fengxing.grid.entity.Grid;
-import cn.fengxing.tenancy.api.TenantManifest;
 import cn.fengxing.tenancy.service.TenantContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Parameters;
@@ -102,12 +101,9 @@ public class GridService {
 
     /** Adds or renames the manifest's communities; returns one line per change. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<String> applyCommunities(List<TenantManifest.CommunitySpec> specs) {
+    public List<String> applyCommunities(List<CommunityInput> specs) {
         List<String> changes = new ArrayList<>();
-        if (specs == null) {
-            return changes;
-        }
-        for (TenantManifest.CommunitySpec spec : specs) {
+        for (CommunityInput spec : specs) {
             Community c = Community.byCode(spec.code()).orElse(null);
             if (c == null) {
                 c = new Community();

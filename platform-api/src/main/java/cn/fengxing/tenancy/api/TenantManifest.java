@@ -1,5 +1,6 @@
 package cn.fengxing.tenancy.api;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -14,10 +15,13 @@ import java.util.Map;
 
 /**
  * Everything a district needs to switch on, applied as one unit: applying the same manifest again
- * changes nothing, a changed manifest updates the tenant. Members and communities/grids are added
- * or updated, never removed by a manifest (the district manages them afterwards).
+ * changes nothing, a changed manifest updates the tenant. Members and the rows of feature sections
+ * ({@link cn.fengxing.tenancy.service.ManifestSection}) are added or updated, never removed by a
+ * manifest (the district manages them afterwards).
  */
-@Schema(description = "Tenant manifest: a township's registration, first members, communities and grids")
+@Schema(description = "Tenant manifest: a township's registration and first members, plus feature sections "
+        + "(communities: [{code,name}], grids: GeoJSON FeatureCollection, and those of later features) at the top level",
+        additionalProperties = Schema.True.class)
 public record TenantManifest(
         @NotBlank @Pattern(regexp = CODE) @Schema(example = "ningxiang") String code,
         @NotBlank @Size(max = 100) @Schema(example = "宁乡镇") String name,
@@ -27,10 +31,13 @@ public record TenantManifest(
         @Size(max = 64) @Schema(example = "Asia/Shanghai") String timeZone,
         Map<String, Object> settings,
         List<@Valid @NotNull Member> members,
-        List<@Valid @NotNull CommunitySpec> communities,
-        @Schema(description = "GeoJSON FeatureCollection of grids and micro-grids") JsonNode grids) {
+        @JsonAnySetter @Schema(hidden = true) Map<String, JsonNode> sections) {
 
     public static final String CODE = "^[a-z][a-z0-9-]{1,31}$";
+
+    public TenantManifest {
+        sections = sections == null ? Map.of() : sections;
+    }
 
     /** A first member of the township, typically its administrator. */
     public record Member(@NotBlank @Size(max = 255) String subject,
@@ -38,6 +45,4 @@ public record TenantManifest(
                          @NotEmpty List<@NotBlank String> roles) {
     }
 
-    public record CommunitySpec(@NotBlank @Size(max = 64) String code, @NotBlank @Size(max = 100) String name) {
-    }
 }

@@ -3,7 +3,8 @@ package cn.fengxing.tenancy.service;
 import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
-import cn.fengxing.grid.service.GridService;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.inject.Instance;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.tenancy.api.ApplyResult;
@@ -21,10 +22,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Onboarding and lifecycle of townships: apply a manifest, list, suspend, resume. */
 @ApplicationScoped
@@ -39,7 +43,7 @@ public class TenantService {
     RegionService regions;
 
     @Inject
-    GridService grids;
+    Instance<ManifestSection> sections;
 
     @Inject
     AuditLog audit;
@@ -59,6 +63,7 @@ public class TenantService {
             throw ProblemException.badRequest("timezone.invalid", timeZone);
         }
         checkRoles(manifest.members());
+        checkSections(manifest.sections().keySet());
         return tenantWork.inTenant(code, dryRun, () -> {
             List<String> changes = new ArrayList<>();
             Tenant tenant = Tenant.byCode(code).orElse(null);
@@ -90,9 +95,12 @@ public class TenantService {
                 Tenant.getEntityManager().flush(); // tenant rows below reference it
             }
             applyMembers(code, manifest.members(), changes);
-            changes.addAll(grids.applyCommunities(manifest.communities()));
-            if (manifest.grids() != null && !manifest.grids().isNull()) {
-                changes.addAll(grids.importFeatures(manifest.grids()));
+            for (ManifestSection section : sections.stream()
+                    .sorted(Comparator.comparingInt(ManifestSection::order)).toList()) {
+                JsonNode node = manifest.sections().get(section.key());
+                if (node != null && !node.isNull()) {
+                    changes.addAll(section.apply(node));
+                }
             }
             ApplyResult.Outcome outcome = created ? ApplyResult.Outcome.created
                     : changes.isEmpty() ? ApplyResult.Outcome.unchanged : ApplyResult.Outcome.updated;
@@ -153,6 +161,15 @@ public class TenantService {
             m.roles = roles;
             m.status = Membership.ACTIVE;
             m.persist();
+        }
+    }
+
+    private void checkSections(Set<String> keys) {
+        Set<String> known = sections.stream().map(ManifestSection::key).collect(Collectors.toSet());
+        for (String key : keys) {
+            if (!known.contains(key)) {
+                throw ProblemException.badRequest("manifest.unknown-section", key);
+            }
         }
     }
 
