@@ -20,7 +20,8 @@ import static org.hamcrest.Matchers.hasItem;
 class ApiSurfaceTest {
 
     /** Operations open without a token (annotated @PublicAccess); every other one declares the OIDC scheme. */
-    static final java.util.Set<String> PUBLIC = java.util.Set.of("get /api/config", "get /api/t/{tenant}/profile");
+    static final java.util.Set<String> PUBLIC = java.util.Set.of("get /api/config", "get /api/t/{tenant}/profile",
+            "get /api/t/{tenant}/keys");
 
     @Test
     @SuppressWarnings("unchecked")
