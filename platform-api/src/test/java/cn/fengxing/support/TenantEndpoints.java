@@ -45,6 +45,7 @@ public final class TenantEndpoints {
     public static final List<Endpoint> ALL = List.of(
             new Endpoint("GET", "/profile", PUBLIC, null),
             new Endpoint("GET", "/keys", PUBLIC, null),
+            new Endpoint("GET", "/rider/code", EnumSet.of(RIDER), null),
             new Endpoint("PUT", "/profile", ADMIN, INVALID),
             new Endpoint("GET", "/communities", ALL_MEMBERS, null),
             new Endpoint("GET", "/communities/{community}", ALL_MEMBERS, null),

@@ -8,8 +8,9 @@ import java.util.Map;
 import static io.restassured.RestAssured.given;
 
 /**
- * Onboards test townships through the platform API, exactly as an operator would: one admin per
- * township, two communities, and grid g1 (with micro-grid g1-m1) at a location of the township's own.
+ * Onboards test townships through the platform API, exactly as an operator would: a member per
+ * tenant role (the rider also an active rider record), two communities, and grid g1 (with
+ * micro-grid g1-m1) at a location of the township's own.
  */
 public final class TestTenants {
 
@@ -51,6 +52,8 @@ public final class TestTenants {
                 "timeZone", "Asia/Shanghai",
                 "members", members,
                 "communities", List.of(Map.of("code", "c1", "name", "一社区"), Map.of("code", "c2", "name", "二社区")),
+                "riders", List.of(Map.of("name", code + " 骑手", "phone", "13800000001", "platform", "meituan",
+                        "depot", "城区站", "subject", member(code, "rider"))),
                 "grids", Map.of("type", "FeatureCollection", "features", List.of(
                         feature("g1", "第一网格", "c1", null, square(lon, lat, 0.01), 120),
                         feature("g1-m1", "第一微网格", "c1", "g1", square(lon, lat, 0.004), 40))));

@@ -50,21 +50,21 @@ public class AccessFilter {
         SignedIn signedIn = find(method, resource.getResourceClass(), SignedIn.class);
         PublicAccess publicAccess = find(method, resource.getResourceClass(), PublicAccess.class);
         String tenant = request.getUriInfo().getPathParameters().getFirst(TENANT_PARAM);
-        if (publicAccess != null) {
+        if (tenantAccess == null && platformAccess == null && signedIn == null && publicAccess == null) {
+            throw ProblemException.forbidden("access.no-rule");
+        }
+        if (publicAccess == null && !caller.signedIn()) {
+            throw new UnauthorizedException();
+        }
+        if (publicAccess != null || signedIn != null) {
+            // open to anyone (signed in): under a township path, the township must exist and be active
             if (tenant != null) {
-                Tenant t = requireTenant(tenant);
-                if (t.suspended()) {
+                if (requireTenant(tenant).suspended()) {
                     throw new ProblemException(ProblemType.TENANT_SUSPENDED, "tenant.suspended", null, tenant);
                 }
                 tenantContext.set(tenant);
             }
             return;
-        }
-        if (tenantAccess == null && platformAccess == null && signedIn == null) {
-            throw ProblemException.forbidden("access.no-rule");
-        }
-        if (!caller.signedIn()) {
-            throw new UnauthorizedException();
         }
         if (tenantAccess != null) {
             checkTenant(tenant, tenantAccess.value());

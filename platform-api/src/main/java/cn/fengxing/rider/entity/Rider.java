@@ -1,0 +1,67 @@
+package cn.fengxing.rider.entity;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.TenantId;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+/** A rider 骑手 (流动网格员) of a township: a courier or food-delivery rider who joined. Tenant data. */
+@Entity
+@Table(name = "rider")
+public class Rider extends PanacheEntityBase {
+
+    public static final String PENDING = "pending";
+    public static final String ACTIVE = "active";
+    public static final String SUSPENDED = "suspended";
+    public static final String LEFT = "left";
+
+    @TenantId
+    @Column(name = "tenant_id")
+    public String tenantId;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** OIDC subject, once the rider signed in (imported riders have none until then). */
+    public String subject;
+
+    public String name;
+
+    /** Personal data: shown masked, revealed only to tenant admins, each reveal audited. */
+    public String phone;
+
+    /** Personal data, like {@link #phone}. */
+    @Column(name = "id_number")
+    public String idNumber;
+
+    /** Delivery platform code (美团 meituan, 饿了么 eleme, 顺丰 sf …). */
+    public String platform;
+
+    /** Station or depot the rider works from. */
+    public String depot;
+
+    public String status = PENDING;
+
+    @Column(name = "squad_id")
+    public Long squadId;
+
+    @Column(name = "party_member")
+    public boolean partyMember;
+
+    public boolean volunteer;
+
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    public static Optional<Rider> bySubject(String subject) {
+        return find("subject", subject).firstResultOptional();
+    }
+}
