@@ -27,23 +27,23 @@ class KeycloakEndToEndTest {
         LocalKeycloak keycloak = KeycloakProfile.KeycloakResource.keycloak;
         String operator = keycloak.clientAccessToken(DemoRealm.TENANT_ADMIN_CLIENT_ID, DemoRealm.TENANT_ADMIN_CLIENT_SECRET);
         given().auth().oauth2(operator).contentType(ContentType.JSON)
-                .body(TestTenants.manifest("ningxiang", 111.19, 37.36, DemoRealm.NINGXIANG_ADMIN_SUBJECT))
-                .put("/api/platform/tenants/ningxiang").then().statusCode(200);
+                .body(TestTenants.manifest("e2e-a", 111.19, 37.36, DemoRealm.NINGXIANG_ADMIN_SUBJECT))
+                .put("/api/platform/tenants/e2e-a").then().statusCode(200);
         given().auth().oauth2(operator).contentType(ContentType.JSON)
-                .body(TestTenants.manifest("beidajie", 113.57, 37.86, DemoRealm.BEIDAJIE_ADMIN_SUBJECT))
-                .put("/api/platform/tenants/beidajie").then().statusCode(200);
+                .body(TestTenants.manifest("e2e-b", 113.57, 37.86, DemoRealm.BEIDAJIE_ADMIN_SUBJECT))
+                .put("/api/platform/tenants/e2e-b").then().statusCode(200);
 
         String admin = keycloak.userAccessToken(DemoRealm.NINGXIANG_ADMIN_USERNAME, DemoRealm.PASSWORD);
         given().auth().oauth2(admin).get("/api/me").then().statusCode(200)
                 .body("subject", equalTo(DemoRealm.NINGXIANG_ADMIN_SUBJECT))
-                .body("memberships[0].tenant", equalTo("ningxiang"));
-        given().auth().oauth2(admin).get("/api/t/ningxiang/grids").then().statusCode(200)
+                .body("memberships[0].tenant", equalTo("e2e-a"));
+        given().auth().oauth2(admin).get("/api/t/e2e-a/grids").then().statusCode(200)
                 .body("total", greaterThan(0));
-        given().auth().oauth2(admin).get("/api/t/beidajie/grids").then().statusCode(403)
+        given().auth().oauth2(admin).get("/api/t/e2e-b/grids").then().statusCode(403)
                 .contentType("application/problem+json");
 
         // signed by a key and issuer this API does not trust
-        given().auth().oauth2(Tokens.of(DemoRealm.NINGXIANG_ADMIN_SUBJECT)).get("/api/t/ningxiang/grids")
+        given().auth().oauth2(Tokens.of(DemoRealm.NINGXIANG_ADMIN_SUBJECT)).get("/api/t/e2e-a/grids")
                 .then().statusCode(401).contentType("application/problem+json");
     }
 }

@@ -12,6 +12,14 @@ import java.util.Map;
 /** The API verifying tokens of the real Keycloak (the local stack's distribution and demo realm). */
 public class KeycloakProfile implements QuarkusTestProfile {
 
+    /** A fixed port, listed among the demo realm's redirect URIs, so a browser can sign in. */
+    public static final int API_PORT = 8089;
+
+    @Override
+    public Map<String, String> getConfigOverrides() {
+        return Map.of("quarkus.http.test-port", String.valueOf(API_PORT));
+    }
+
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();
 
     @Override

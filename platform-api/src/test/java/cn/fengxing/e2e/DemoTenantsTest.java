@@ -1,0 +1,90 @@
+package cn.fengxing.e2e;
+
+import cn.fengxing.admin.Main;
+import cn.fengxing.local.DemoRealm;
+import cn.fengxing.local.LocalKeycloak;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+/**
+ * What the run command does, checked: the five demo manifests applied with the operators' CLI
+ * (client credentials from the real Keycloak) onboard the demo townships; a second apply changes
+ * nothing; each demo admin sees their own township and is refused another.
+ */
+@QuarkusTest
+@TestProfile(KeycloakProfile.class)
+class DemoTenantsTest {
+
+    static final Path TENANTS = KeycloakProfile.PROJECT.resolve("deploy/demo/tenants");
+
+    @TestHTTPResource("/")
+    URL api;
+
+    private String cli(String... command) {
+        LocalKeycloak keycloak = KeycloakProfile.KeycloakResource.keycloak;
+        List<String> args = new ArrayList<>(List.of("--api", api.toString().replaceAll("/$", ""),
+                "--issuer", keycloak.issuer(), "--client-id", DemoRealm.TENANT_ADMIN_CLIENT_ID,
+                "--client-secret", DemoRealm.TENANT_ADMIN_CLIENT_SECRET));
+        args.addAll(List.of(command));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(args.toArray(String[]::new), Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as("tenant-admin %s: %s", String.join(" ", command), err).isZero();
+        return out.toString();
+    }
+
+    private static String token(String username) {
+        return KeycloakProfile.KeycloakResource.keycloak.userAccessToken(username, DemoRealm.PASSWORD);
+    }
+
+    @Test
+    void theDemoTownshipsComeUpThroughTheCliAndEachAdminSeesOnlyItsOwn() throws IOException {
+        List<Path> manifests;
+        try (Stream<Path> files = Files.list(TENANTS)) {
+            manifests = files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
+        }
+        assertThat(manifests).hasSize(5);
+        for (Path manifest : manifests) {
+            assertThat(cli("apply", "-f", manifest.toString())).contains(": created");
+        }
+        for (Path manifest : manifests) {
+            assertThat(cli("apply", "-f", manifest.toString())).contains(": unchanged");
+        }
+        cli("grant", DemoRealm.SHANXI_VIEWER_SUBJECT, "山西省", "region_viewer");
+        assertThat(cli("list")).contains("ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan", "山西省/吕梁市/中阳县");
+
+        String ningxiang = token(DemoRealm.NINGXIANG_ADMIN_USERNAME);
+        given().auth().oauth2(ningxiang).get("/api/t/ningxiang/grids").then().statusCode(200).body("total", equalTo(12));
+        given().auth().oauth2(ningxiang).get("/api/t/beidajie/grids").then().statusCode(403);
+
+        String beidajie = token(DemoRealm.BEIDAJIE_ADMIN_USERNAME);
+        given().auth().oauth2(beidajie).get("/api/t/beidajie/communities").then().statusCode(200).body("total", equalTo(9));
+        given().auth().oauth2(beidajie).queryParam("level", "grid").get("/api/t/beidajie/grids").then()
+                .statusCode(200).body("total", equalTo(50));
+        given().auth().oauth2(beidajie).queryParam("level", "micro").get("/api/t/beidajie/grids").then()
+                .statusCode(200).body("total", equalTo(321));
+
+        given().auth().oauth2(token(DemoRealm.RIDER_USERNAME)).get("/api/me").then().statusCode(200)
+                .body("memberships.tenant", hasItems("ningxiang", "beidajie"));
+        given().auth().oauth2(token(DemoRealm.SHANXI_VIEWER_USERNAME)).get("/api/me").then().statusCode(200)
+                .body("grants[0].role", equalTo("region_viewer")).body("grants[0].regionPath", equalTo("山西省"));
+    }
+}
