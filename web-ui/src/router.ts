@@ -1,35 +1,104 @@
-import { createRouter, createWebHistory } from 'vue-router'
-import LandingView from './views/LandingView.vue'
-import RiderHomeView from './views/RiderHomeView.vue'
-import ConsoleView from './views/ConsoleView.vue'
-import RegionView from './views/RegionView.vue'
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { currentUser, signIn } from './auth/oidc'
+import type { TenantRole } from './auth/roles'
+import { CONSOLE_SECTIONS } from './console/sections'
+import { useSessionStore } from './stores/session'
+import { useTenantStore } from './stores/tenant'
 
 declare module 'vue-router' {
   interface RouteMeta {
-    /** Locale key of the page title; the landing page uses the product name. */
+    /** Locale key of the page title. */
     titleKey?: string
+    /** Needs a signed-in user (inherited by child routes). */
+    auth?: boolean
+    /** Needs any of these roles in the route's township. */
+    roles?: readonly TenantRole[]
   }
 }
+
+const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
+  path: section.key,
+  name: `console-${section.key}`,
+  component: () => import('./console/SectionPlaceholderView.vue'),
+  meta: { titleKey: `console.sections.${section.key}`, roles: section.roles },
+}))
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
-    { path: '/', name: 'landing', component: LandingView },
+    { path: '/', name: 'landing', component: () => import('./views/LandingView.vue') },
+    {
+      path: '/auth/callback',
+      name: 'auth-callback',
+      component: () => import('./views/AuthCallbackView.vue'),
+      meta: { titleKey: 'auth.signingIn' },
+    },
+    {
+      path: '/region',
+      name: 'region',
+      component: () => import('./region/RegionView.vue'),
+      meta: { auth: true, titleKey: 'region.title' },
+    },
     {
       path: '/t/:tenant',
-      name: 'rider',
-      component: RiderHomeView,
-      props: true,
-      meta: { titleKey: 'rider.title' },
+      component: () => import('./rider/RiderLayout.vue'),
+      meta: { auth: true },
+      children: [
+        {
+          path: '',
+          name: 'rider-home',
+          component: () => import('./rider/RiderHomeView.vue'),
+          meta: { titleKey: 'rider.tabs.home' },
+        },
+        {
+          path: 'map',
+          name: 'rider-map',
+          component: () => import('./rider/RiderMapView.vue'),
+          meta: { titleKey: 'rider.tabs.map' },
+        },
+        {
+          path: 'me',
+          name: 'rider-me',
+          component: () => import('./rider/RiderMeView.vue'),
+          meta: { titleKey: 'rider.tabs.me' },
+        },
+      ],
     },
     {
       path: '/t/:tenant/console',
-      name: 'console',
-      component: ConsoleView,
-      props: true,
-      meta: { titleKey: 'console.title' },
+      component: () => import('./console/ConsoleLayout.vue'),
+      meta: { auth: true },
+      children: [
+        {
+          path: '',
+          name: 'console-home',
+          component: () => import('./console/ConsoleHomeView.vue'),
+          meta: { titleKey: 'console.home' },
+        },
+        ...consoleSections,
+      ],
     },
-    { path: '/region', name: 'region', component: RegionView, meta: { titleKey: 'region.title' } },
     { path: '/:unknown(.*)*', redirect: '/' },
   ],
+})
+
+router.beforeEach(async (to) => {
+  const tenantStore = useTenantStore()
+  const tenant = typeof to.params.tenant === 'string' ? to.params.tenant : null
+  // The profile is public: load it while the user is checked, so even sign-in errors are branded.
+  const entering = tenant ? tenantStore.enter(tenant) : Promise.resolve(tenantStore.leave())
+
+  if (to.meta.auth) {
+    if (!(await currentUser())) {
+      await signIn(to.fullPath)
+      return false
+    }
+    await useSessionStore().load()
+  }
+  await entering
+  // A section the caller may not open (e.g. a bookmarked link after a role change): console home.
+  if (to.meta.roles && tenant && !tenantStore.can(...to.meta.roles)) {
+    return { name: 'console-home', params: { tenant } }
+  }
+  return true
 })

@@ -1,0 +1,94 @@
+// @ts-check
+/**
+ * Browser test harness: the machine's Chromium driven by playwright-core, run by node's test runner
+ * (`npm run e2e`). Env: FENGXING_BASE_URL (default http://localhost:8080), FENGXING_ISSUER (default:
+ * the issuer the app signs in with, from its /api/config), CHROMIUM (default /usr/bin/chromium).
+ */
+import { mkdir } from 'node:fs/promises'
+import { fileURLToPath } from 'node:url'
+import { chromium } from 'playwright-core'
+
+/** @typedef {import('playwright-core').Browser} Browser */
+/** @typedef {import('playwright-core').BrowserContextOptions} BrowserContextOptions */
+/** @typedef {import('playwright-core').Page} Page */
+
+export const BASE_URL = new URL(process.env.FENGXING_BASE_URL ?? 'http://localhost:8080').origin
+
+/** Rider screens. @type {BrowserContextOptions} */
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+/** The console and the regional dashboard. @type {BrowserContextOptions} */
+export const DESKTOP = { viewport: { width: 1440, height: 900 } }
+
+const SCREENSHOTS = fileURLToPath(new URL('../target/screenshots/', import.meta.url))
+
+/** @type {Promise<string> | undefined} */
+let issuerUrl
+
+/** @returns {Promise<string>} */
+export function issuer() {
+  issuerUrl ??= process.env.FENGXING_ISSUER
+    ? Promise.resolve(process.env.FENGXING_ISSUER)
+    : fetch(`${BASE_URL}/api/config`).then(async (response) => {
+        if (!response.ok) throw new Error(`GET ${BASE_URL}/api/config: ${response.status}`)
+        return (await response.json()).oidc.issuer
+      })
+  return issuerUrl
+}
+
+/** @returns {Promise<Browser>} */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  })
+}
+
+/**
+ * A page in a fresh context (no session, zh-CN). Requests go only to the app and the OIDC provider:
+ * anything else (map tiles on the internet …) fails at once, as it would offline.
+ * @param {Browser} browser
+ * @param {BrowserContextOptions} device PHONE or DESKTOP
+ * @returns {Promise<Page>}
+ */
+export async function openPage(browser, device) {
+  const allowed = new Set([BASE_URL, new URL(await issuer()).origin])
+  const context = await browser.newContext({ ...device, baseURL: BASE_URL, locale: 'zh-CN' })
+  await context.route((url) => !allowed.has(url.origin), (route) => route.abort('internetdisconnected'))
+  return context.newPage()
+}
+
+/**
+ * Signs in on the provider's real login page, which the app has just sent the page to, and waits
+ * until the app has taken the user back to where they were going.
+ * @param {Page} page
+ * @param {string} username
+ * @param {string} password
+ */
+export async function signIn(page, username, password) {
+  const provider = new URL(await issuer()).origin
+  await page.waitForURL((url) => url.origin === provider)
+  await page.fill('#username', username)
+  await page.fill('#password', password)
+  await page.click('#kc-login')
+  await page.waitForURL((url) => url.origin === BASE_URL && url.pathname !== '/auth/callback')
+}
+
+/**
+ * Saves the viewport as target/screenshots/<name>.png.
+ * @param {Page} page
+ * @param {string} name
+ */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
+}

@@ -1,0 +1,21 @@
+import type { TenantRole } from '../auth/roles'
+
+/** The console's sidebar, in order. Each later screen replaces its section's placeholder. */
+export const CONSOLE_SECTIONS = [
+  { key: 'reports', roles: ['dispatcher', 'handler'] },
+  { key: 'scan', roles: ['station_keeper'] },
+  { key: 'grids', roles: ['tenant_admin'] },
+  { key: 'riders', roles: ['tenant_admin'] },
+  { key: 'stations', roles: ['tenant_admin'] },
+  { key: 'passes', roles: ['tenant_admin'] },
+  { key: 'merchants', roles: ['tenant_admin'] },
+  { key: 'reportSettings', roles: ['tenant_admin'] },
+  { key: 'audit', roles: ['tenant_admin'] },
+  { key: 'branding', roles: ['tenant_admin'] },
+] as const satisfies readonly { key: string; roles: readonly TenantRole[] }[]
+
+/** Route name `console-<key>`, path segment `<key>`, locale key `console.sections.<key>`. */
+export type SectionKey = (typeof CONSOLE_SECTIONS)[number]['key']
+
+/** Roles that open the console at all. */
+export const CONSOLE_ROLES: readonly TenantRole[] = [...new Set(CONSOLE_SECTIONS.flatMap((s) => s.roles))]

@@ -1,0 +1,66 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { CONSOLE_SECTIONS } from '../console/sections'
+import { useSessionStore } from './session'
+import { useTenantStore } from './tenant'
+
+function signedInAs(tenant: string, roles: string[]) {
+  useSessionStore().me = {
+    subject: 's',
+    name: '张建国',
+    memberships: [
+      { tenant, tenantName: '宁乡镇', tenantStatus: 'active', roles },
+      { tenant: 'beidajie', tenantName: '北大街街道', tenantStatus: 'suspended', roles: ['rider'] },
+    ],
+    grants: [],
+  }
+  const store = useTenantStore()
+  store.code = tenant
+  return store
+}
+
+function sectionsFor(store: ReturnType<typeof useTenantStore>): string[] {
+  return CONSOLE_SECTIONS.filter((s) => store.can(...s.roles)).map((s) => s.key)
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+})
+
+describe('roles in the current township', () => {
+  it('opens the configuration sections to a tenant admin', () => {
+    const store = signedInAs('ningxiang', ['tenant_admin'])
+    expect(store.can('tenant_admin')).toBe(true)
+    expect(store.can('rider', 'dispatcher')).toBe(false)
+    expect(sectionsFor(store)).toEqual([
+      'grids',
+      'riders',
+      'stations',
+      'passes',
+      'merchants',
+      'reportSettings',
+      'audit',
+      'branding',
+    ])
+  })
+
+  it('opens reports to dispatchers and handlers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['reports'])
+    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['reports', 'scan'])
+  })
+
+  it('opens nothing to a rider, and nothing in a township one is not a member of', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['rider']))).toEqual([])
+    const store = signedInAs('ningxiang', ['tenant_admin'])
+    store.code = 'yuetan'
+    expect(store.membership).toBeUndefined()
+    expect(store.can('tenant_admin', 'rider')).toBe(false)
+  })
+
+  it('ignores roles the UI does not know and marks suspended townships', () => {
+    signedInAs('ningxiang', ['tenant_admin', 'astronaut'])
+    const session = useSessionStore()
+    expect(session.membership('ningxiang')?.roles).toEqual(['tenant_admin'])
+    expect(session.membership('beidajie')?.suspended).toBe(true)
+  })
+})
