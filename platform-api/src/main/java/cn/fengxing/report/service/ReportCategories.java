@@ -115,7 +115,6 @@ public class ReportCategories {
                 c = new ReportCategory();
                 write(c, spec, parentId);
                 c.persist();
-                ReportCategory.getEntityManager().flush(); // its sub-categories refer to it
                 changes.add("+ report category " + c.code);
             } else if (!same(c, spec, parentId)) {
                 write(c, spec, parentId);
