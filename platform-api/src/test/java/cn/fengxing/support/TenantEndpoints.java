@@ -24,6 +24,9 @@ public final class TenantEndpoints {
     public static final Set<Role> ALL_MEMBERS = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, RIDER, STATION_KEEPER,
             PLATFORM_OPERATOR);
     public static final Set<Role> ADMIN = EnumSet.of(TENANT_ADMIN);
+    /** Those who work reports: the admin, the duty dispatcher and grid workers/departments. */
+    public static final Set<Role> STAFF = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER);
+    public static final Set<Role> DISPATCH = EnumSet.of(TENANT_ADMIN, DISPATCHER);
 
     /**
      * One operation. {@code path} uses {id} for an id of the target township's own rows. The
@@ -58,7 +61,28 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/grids", ADMIN, INVALID),
             new Endpoint("PUT", "/grids/{grid}", ADMIN, INVALID),
             new Endpoint("DELETE", "/grids/{missing}", ADMIN, null),
-            new Endpoint("POST", "/grids/import", ADMIN, Map.of("type", "FeatureCollection", "features", List.of())));
+            new Endpoint("POST", "/grids/import", ADMIN, Map.of("type", "FeatureCollection", "features", List.of())),
+            new Endpoint("GET", "/report-settings/categories", ALL_MEMBERS, null),
+            new Endpoint("GET", "/report-settings/categories/{missing}", ALL_MEMBERS, null),
+            new Endpoint("POST", "/report-settings/categories", ADMIN, INVALID),
+            new Endpoint("PUT", "/report-settings/categories/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/report-settings/categories/{missing}", ADMIN, null),
+            new Endpoint("GET", "/report-settings/departments", STAFF, null),
+            new Endpoint("GET", "/report-settings/departments/{missing}", STAFF, null),
+            new Endpoint("POST", "/report-settings/departments", ADMIN, INVALID),
+            new Endpoint("PUT", "/report-settings/departments/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/report-settings/departments/{missing}", ADMIN, null),
+            new Endpoint("GET", "/report-settings/routing-rules", DISPATCH, null),
+            new Endpoint("GET", "/report-settings/routing-rules/resolve?category=no-such-category", DISPATCH, null),
+            new Endpoint("GET", "/report-settings/routing-rules/{missing}", DISPATCH, null),
+            new Endpoint("POST", "/report-settings/routing-rules", ADMIN, INVALID),
+            new Endpoint("PUT", "/report-settings/routing-rules/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/report-settings/routing-rules/{missing}", ADMIN, null),
+            new Endpoint("GET", "/report-settings/sla", STAFF, null),
+            new Endpoint("PUT", "/report-settings/sla", ADMIN, INVALID),
+            new Endpoint("GET", "/report-settings/templates", DISPATCH, null),
+            new Endpoint("PUT", "/report-settings/templates", ADMIN, List.of(INVALID)),
+            new Endpoint("GET", "/audit", ADMIN, null));
 
     private TenantEndpoints() {
     }

@@ -25,4 +25,12 @@ public interface ManifestSection {
      * fields are prefixed with the section key.
      */
     List<String> apply(JsonNode section);
+
+    /**
+     * Called instead of {@link #apply} when the manifest does not name this section: a section whose
+     * absence means "the defaults" (report categories) seeds them here, idempotently. Nothing by default.
+     */
+    default List<String> applyAbsent() {
+        return List.of();
+    }
 }

@@ -12,7 +12,7 @@ import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads a list-valued manifest section into checked records; a bad entry names its field ("stations[2].name"). */
+/** Reads a manifest section into checked records; a bad entry names its field ("stations[2].name"). */
 @ApplicationScoped
 public class SectionReader {
 
@@ -29,22 +29,41 @@ public class SectionReader {
         List<T> items = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < section.size(); i++) {
-            String field = key + "[" + i + "]";
-            T item;
-            try {
-                item = json.treeToValue(section.get(i), type);
-            } catch (Exception e) {
-                violations.add(new Violation(field, "malformed.value"));
-                continue;
+            T item = read(key + "[" + i + "]", section.get(i), type, violations);
+            if (item != null) {
+                items.add(item);
             }
-            for (ConstraintViolation<T> v : validator.validate(item)) {
-                violations.add(new Violation(field + "." + v.getPropertyPath(), "manifest.invalid", v.getMessage()));
-            }
-            items.add(item);
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
         return items;
+    }
+
+    /** An object-valued section (e.g. {@code sla}), checked like one list entry. */
+    public <T> T object(String key, JsonNode section, Class<T> type) {
+        if (!section.isObject()) {
+            throw ProblemException.invalid(List.of(new Violation(key, "manifest.section-object", key)));
+        }
+        List<Violation> violations = new ArrayList<>();
+        T item = read(key, section, type, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return item;
+    }
+
+    private <T> T read(String field, JsonNode node, Class<T> type, List<Violation> violations) {
+        T item;
+        try {
+            item = json.treeToValue(node, type);
+        } catch (Exception e) {
+            violations.add(new Violation(field, "malformed.value"));
+            return null;
+        }
+        for (ConstraintViolation<T> v : validator.validate(item)) {
+            violations.add(new Violation(field + "." + v.getPropertyPath(), "manifest.invalid", v.getMessage()));
+        }
+        return item;
     }
 }

@@ -98,9 +98,7 @@ public class TenantService {
             for (ManifestSection section : sections.stream()
                     .sorted(Comparator.comparingInt(ManifestSection::order)).toList()) {
                 JsonNode node = manifest.sections().get(section.key());
-                if (node != null && !node.isNull()) {
-                    changes.addAll(section.apply(node));
-                }
+                changes.addAll(node == null || node.isNull() ? section.applyAbsent() : section.apply(node));
             }
             ApplyResult.Outcome outcome = created ? ApplyResult.Outcome.created
                     : changes.isEmpty() ? ApplyResult.Outcome.unchanged : ApplyResult.Outcome.updated;

@@ -206,6 +206,12 @@ class DemoManifestsTest {
     }
 
     @Test
+    void ningxiangDispatchesWithinTenMinutes() {
+        JsonNode sla = new ManifestLoader().read(DIR.resolve("ningxiang.yaml")).path("sla");
+        assertEquals(10, sla.path("dispatchMinutes").asInt());
+    }
+
+    @Test
     void theTwoRidersRouteCrossesNingxiangAndBeidajie() {
         String rider = "00000000-0000-4000-8000-000000000204";
         for (String code : List.of("ningxiang", "beidajie")) {

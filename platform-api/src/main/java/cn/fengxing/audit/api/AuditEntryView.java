@@ -1,0 +1,13 @@
+package cn.fengxing.audit.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+
+public record AuditEntryView(long id, OffsetDateTime at,
+                             @Schema(description = "Token subject of whoever acted; \"system\" for unattended work") String actor,
+                             @Schema(description = "The actor's name in this township's membership; null if not a member")
+                             String actorName,
+                             String action, String target, Map<String, Object> details) {
+}

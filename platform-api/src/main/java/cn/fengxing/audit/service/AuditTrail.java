@@ -1,0 +1,70 @@
+package cn.fengxing.audit.service;
+
+import cn.fengxing.audit.api.AuditEntryView;
+import cn.fengxing.audit.entity.AuditEntry;
+import cn.fengxing.common.paging.Page;
+import cn.fengxing.identity.entity.Membership;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one township's audit trail. The audit log is platform data (no row-level security), so every
+ * query here is filtered by the township explicitly.
+ */
+@ApplicationScoped
+public class AuditTrail {
+
+    /**
+     * Entries of the township, newest first. {@code action} matches an action or an action family
+     * ("report.category" finds report.category.create, .update …); every filter is optional.
+     */
+    @Transactional
+    public Page<AuditEntryView> search(String tenantCode, OffsetDateTime from, OffsetDateTime to, String action,
+                                       String actor, int page, int size) {
+        StringBuilder where = new StringBuilder("tenantCode = :tenant");
+        Parameters params = Parameters.with("tenant", tenantCode);
+        if (from != null) {
+            where.append(" and at >= :from");
+            params.and("from", from);
+        }
+        if (to != null) {
+            where.append(" and at < :to");
+            params.and("to", to);
+        }
+        if (action != null) {
+            where.append(" and (action = :action or action like :family escape '\\')");
+            params.and("action", action).and("family", escapeLike(action) + ".%");
+        }
+        if (actor != null) {
+            where.append(" and actor = :actor");
+            params.and("actor", actor);
+        }
+        var query = AuditEntry.find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), params);
+        List<AuditEntry> entries = query.page(page, size).list();
+        Map<String, String> names = memberNames(tenantCode, entries);
+        return new Page<>(entries, page, size, query.count()).map(e -> new AuditEntryView(e.id, e.at, e.actor,
+                names.get(e.actor), e.action, e.target, e.details));
+    }
+
+    /** Names of the page's actors who are (or were) members of the township. */
+    private static Map<String, String> memberNames(String tenantCode, List<AuditEntry> entries) {
+        Map<String, String> names = new HashMap<>();
+        List<String> actors = entries.stream().map(e -> e.actor).distinct().toList();
+        if (!actors.isEmpty()) {
+            Membership.<Membership>list("tenantCode = ?1 and subject in ?2", tenantCode, actors)
+                    .forEach(m -> names.put(m.subject, m.name));
+        }
+        return names;
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

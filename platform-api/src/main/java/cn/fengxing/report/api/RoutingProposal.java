@@ -1,0 +1,15 @@
+package cn.fengxing.report.api;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The assignee the routing rules propose for a report; the dispatcher may override it. */
+public record RoutingProposal(
+        @Schema(description = "False when no rule covers the category: the dispatcher chooses") boolean matched,
+        @Schema(description = "The rule that matched; null when none") RoutingRuleView rule,
+        @Schema(description = "How specific the match was: category+community, category, group+community or group")
+        String matchedBy,
+        @Schema(description = "Department with its contacts, for a department target") DepartmentView department,
+        @Schema(description = "The category asks for immediate escalation") boolean urgent,
+        boolean emergencyStop,
+        String hotlineText) {
+}

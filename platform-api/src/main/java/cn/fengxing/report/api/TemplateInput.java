@@ -1,0 +1,13 @@
+package cn.fengxing.report.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The message for one report state, in both languages; placeholders {category} {community} {handler} {note}. */
+public record TemplateInput(@NotNull ReportState state,
+                            @NotBlank @Size(max = 500) @Schema(example = "您反映的{category}问题已处理：{note}") String zh,
+                            @NotBlank @Size(max = 500) @Schema(example = "Your report about {category} has been resolved: {note}")
+                            String en) {
+}
