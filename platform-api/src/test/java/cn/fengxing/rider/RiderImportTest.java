@@ -74,6 +74,7 @@ class RiderImportTest {
         csv("name,platform\n赵,meituan\n").statusCode(400).body("errors.field", equalTo(List.of("columns.phone")));
         csv("name,phone,platform\n").statusCode(400);
         upload("big.csv", new byte[5 * 1024 * 1024 + 1]).statusCode(400);
+        upload("broken.xlsx", new byte[] {'P', 'K', 3, 4, 1, 2, 3}).statusCode(400).contentType("application/problem+json");
         StringBuilder many = new StringBuilder("name,phone,platform\n");
         for (int i = 0; i < 5_001; i++) {
             many.append("骑手").append(i).append(',').append(13_500_000_000L + i).append(",meituan\n");

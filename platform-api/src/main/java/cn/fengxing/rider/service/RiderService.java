@@ -29,7 +29,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Riders 骑手 of the current township: self-registration, the admin's roster (approval, suspension,
@@ -215,8 +214,14 @@ public class RiderService {
                 throw ProblemException.badRequest("grid.unknown", gridId);
             }
         }
-        RiderGrid.delete("riderId = ?1 and gridId not in ?2", r.id, wanted.isEmpty() ? Set.of(-1L) : wanted);
-        Set<Long> held = RiderGrid.<RiderGrid>list("riderId", r.id).stream().map(g -> g.gridId).collect(Collectors.toSet());
+        Set<Long> held = new HashSet<>();
+        for (RiderGrid g : RiderGrid.<RiderGrid>list("riderId", r.id)) {
+            if (wanted.contains(g.gridId)) {
+                held.add(g.gridId);
+            } else {
+                g.delete();
+            }
+        }
         for (Long gridId : wanted) {
             if (!held.contains(gridId)) {
                 RiderGrid g = new RiderGrid();

@@ -42,10 +42,10 @@ public final class RosterFile {
     public static List<Line> read(byte[] content, int maxLines) {
         try {
             return ReadableWorkbook.isOOXMLZipHeader(content) ? xlsx(content, maxLines) : csv(content, maxLines);
+        } catch (ProblemException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException p) {
-                throw p;
-            }
+            // the parsers report a damaged file with assorted runtime exceptions
             throw ProblemException.badRequest("rider.import-unreadable");
         }
     }
