@@ -21,7 +21,7 @@ class ApiSurfaceTest {
 
     /** Operations open without a token (annotated @PublicAccess); every other one declares the OIDC scheme. */
     static final java.util.Set<String> PUBLIC = java.util.Set.of("get /api/config", "get /api/t/{tenant}/profile",
-            "get /api/t/{tenant}/keys");
+            "get /api/t/{tenant}/keys", "post /api/t/{tenant}/epasses/verify");
 
     @Test
     @SuppressWarnings("unchecked")

@@ -39,9 +39,21 @@ public final class TenantEndpoints {
         public boolean isPublic() {
             return allowed.isEmpty();
         }
+
+        /** Open to anyone signed in, member of the township or not ({@code @SignedIn}). */
+        public boolean isSignedIn() {
+            return allowed.equals(SIGNED_IN);
+        }
     }
 
     public static final Set<Role> PUBLIC = EnumSet.noneOf(Role.class);
+
+    /** Every role, including region_viewer (which no tenant operation lists otherwise): any signed-in caller. */
+    public static final Set<Role> SIGNED_IN = EnumSet.allOf(Role.class);
+
+    /** A probe body sent as a multipart upload (form field file) instead of JSON. */
+    public record Upload(String fileName, byte[] content) {
+    }
 
     public static final Map<String, Object> INVALID = Map.of("code", "");
 
@@ -82,7 +94,37 @@ public final class TenantEndpoints {
             new Endpoint("PUT", "/report-settings/sla", ADMIN, INVALID),
             new Endpoint("GET", "/report-settings/templates", DISPATCH, null),
             new Endpoint("PUT", "/report-settings/templates", ADMIN, List.of(INVALID)),
-            new Endpoint("GET", "/audit", ADMIN, null));
+            new Endpoint("GET", "/audit", ADMIN, null),
+            new Endpoint("GET", "/grids/{grid}/riders", EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER), null),
+            new Endpoint("POST", "/riders/registration", SIGNED_IN, INVALID),
+            new Endpoint("GET", "/riders/registration", SIGNED_IN, null),
+            new Endpoint("GET", "/riders/options", SIGNED_IN, null),
+            new Endpoint("GET", "/riders", DISPATCH, null),
+            new Endpoint("GET", "/riders/grid-counts", DISPATCH, null),
+            new Endpoint("GET", "/riders/{missing}", DISPATCH, null),
+            new Endpoint("PUT", "/riders/{missing}", ADMIN, INVALID),
+            new Endpoint("POST", "/riders/{missing}/approve", ADMIN, null),
+            new Endpoint("POST", "/riders/{missing}/suspend", ADMIN, null),
+            new Endpoint("POST", "/riders/{missing}/resume", ADMIN, null),
+            new Endpoint("POST", "/riders/{missing}/leave", ADMIN, null),
+            new Endpoint("PUT", "/riders/{missing}/grids", ADMIN, INVALID),
+            new Endpoint("POST", "/riders/{missing}/reveal", ADMIN, null),
+            new Endpoint("POST", "/riders/import", ADMIN, new Upload("empty.csv", new byte[0])),
+            new Endpoint("GET", "/squads", DISPATCH, null),
+            new Endpoint("GET", "/squads/{missing}", DISPATCH, null),
+            new Endpoint("POST", "/squads", ADMIN, INVALID),
+            new Endpoint("PUT", "/squads/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/squads/{missing}", ADMIN, null),
+            new Endpoint("GET", "/friendly-communities", ALL_MEMBERS, null),
+            new Endpoint("GET", "/friendly-communities/{missing}", ALL_MEMBERS, null),
+            new Endpoint("POST", "/friendly-communities", ADMIN, INVALID),
+            new Endpoint("PUT", "/friendly-communities/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/friendly-communities/{missing}", ADMIN, null),
+            new Endpoint("GET", "/epasses", DISPATCH, null),
+            new Endpoint("POST", "/epasses", ADMIN, INVALID),
+            new Endpoint("POST", "/epasses/{missing}/revoke", ADMIN, INVALID),
+            new Endpoint("POST", "/epasses/verify", PUBLIC, Map.of("token", "not-a-pass")),
+            new Endpoint("GET", "/rider/epasses", EnumSet.of(RIDER), null));
 
     private TenantEndpoints() {
     }

@@ -18,8 +18,10 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Reads and checks grid boundaries: GeoJSON Polygon/MultiPolygon in WGS84, closed and valid. */
+/** Reads and checks GeoJSON in WGS84: grid boundaries (Polygon/MultiPolygon, closed and valid) and map features. */
 @ApplicationScoped
 public class Boundaries {
 
@@ -28,30 +30,31 @@ public class Boundaries {
     @Inject
     ObjectMapper json;
 
-    /** A checked boundary, or null after adding what is wrong with it to {@code violations}. */
+    /** Boundary types: an area. */
+    public static final Set<String> AREAS = Set.of("Polygon", "MultiPolygon");
+
+    /** A checked boundary (Polygon or MultiPolygon), or null after adding what is wrong with it to {@code violations}. */
     public Geometry read(JsonNode node, String field, List<Violation> violations) {
+        return read(node, field, AREAS, violations);
+    }
+
+    /**
+     * A checked GeoJSON geometry of one of the given types (Point, LineString, Polygon …) in WGS84,
+     * or null after adding what is wrong with it to {@code violations}.
+     */
+    public Geometry read(JsonNode node, String field, Set<String> types, List<Violation> violations) {
         if (node == null || node.isNull()) {
             violations.add(new Violation(field, "geo.required"));
             return null;
         }
         String type = node.path("type").asText("");
-        if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
-            violations.add(new Violation(field, "geo.type", type.isEmpty() ? "?" : type));
+        if (!types.contains(type)) {
+            violations.add(new Violation(field, "geo.type", type.isEmpty() ? "?" : type,
+                    String.join(", ", new TreeSet<>(types))));
             return null;
         }
-        JsonNode polygons = type.equals("Polygon") ? json.createArrayNode().add(node.path("coordinates"))
-                : node.path("coordinates");
-        for (JsonNode polygon : polygons) {
-            for (JsonNode ring : polygon) {
-                if (!ring.isArray() || ring.size() < 4) {
-                    violations.add(new Violation(field, "geo.too-few-points"));
-                    return null;
-                }
-                if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
-                    violations.add(new Violation(field, "geo.not-closed"));
-                    return null;
-                }
-            }
+        if (AREAS.contains(type) && !closedRings(node, type, field, violations)) {
+            return null;
         }
         Geometry geometry;
         try {
@@ -73,6 +76,30 @@ public class Boundaries {
         return geometry;
     }
 
+    /** JTS accepts open rings; GeoJSON requires each ring closed and of at least 4 positions. */
+    private boolean closedRings(JsonNode node, String type, String field, List<Violation> violations) {
+        JsonNode polygons = type.equals("Polygon") ? json.createArrayNode().add(node.path("coordinates"))
+                : node.path("coordinates");
+        for (JsonNode polygon : polygons) {
+            for (JsonNode ring : polygon) {
+                if (!ring.isArray() || ring.size() < 4) {
+                    violations.add(new Violation(field, "geo.too-few-points"));
+                    return false;
+                }
+                if (!ring.get(0).equals(ring.get(ring.size() - 1))) {
+                    violations.add(new Violation(field, "geo.not-closed"));
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the node is a GeoJSON FeatureCollection (with a features array, maybe empty). */
+    public static boolean isFeatureCollection(JsonNode node) {
+        return node != null && "FeatureCollection".equals(node.path("type").asText()) && node.path("features").isArray();
+    }
+
     public Map<String, Object> toMap(JsonNode node) {
         return json.convertValue(node, new TypeReference<>() {
         });
@@ -83,7 +110,7 @@ public class Boundaries {
         try {
             return new GeoJsonReader(FACTORY).read(json.writeValueAsString(boundary));
         } catch (ParseException | JsonProcessingException e) {
-            throw new IllegalStateException("A stored grid boundary is not GeoJSON", e);
+            throw new IllegalStateException("A stored geometry is not GeoJSON", e);
         }
     }
 

@@ -198,11 +198,10 @@ public class GridService {
      */
     @Transactional
     public List<String> importFeatures(JsonNode collection) {
-        JsonNode features = collection == null ? null : collection.path("features");
-        if (collection == null || !"FeatureCollection".equals(collection.path("type").asText())
-                || !features.isArray() || features.isEmpty()) {
+        if (!Boundaries.isFeatureCollection(collection) || collection.path("features").isEmpty()) {
             throw ProblemException.invalid(List.of(new Violation("type", "geo.feature-collection")));
         }
+        JsonNode features = collection.path("features");
         List<Violation> violations = new ArrayList<>();
         Map<String, FeatureSpec> byCode = new LinkedHashMap<>();
         for (int i = 0; i < features.size(); i++) {

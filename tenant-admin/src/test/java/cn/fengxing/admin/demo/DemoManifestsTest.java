@@ -33,17 +33,17 @@ class DemoManifestsTest {
     static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     static final Pattern SIX_DECIMALS = Pattern.compile("-?\\d{1,3}(\\.\\d{1,6})?");
 
-    /** code → region, admin subject, communities, grids (top level), micro-grids, centre lon/lat. */
+    /** code → region, admin subject, communities, grids (top level), micro-grids, centre lon/lat, friendly communities. */
     record Expected(List<String> region, String admin, int communities, int grids, int microGrids,
-                    double lon, double lat) {
+                    double lon, double lat, int friendlyCommunities) {
     }
 
     static final Map<String, Expected> EXPECTED = Map.of(
-            "ningxiang", new Expected(List.of("山西省", "吕梁市", "中阳县"), "101", 6, 12, 0, 111.19, 37.36),
-            "beidajie", new Expected(List.of("山西省", "阳泉市", "城区"), "102", 9, 50, 321, 113.57, 37.86),
-            "shanyang", new Expected(List.of("河南省", "焦作市"), "103", 35, 35, 0, 113.25, 35.22),
-            "gongcheng", new Expected(List.of("黑龙江省", "哈尔滨市", "道里区"), "104", 5, 10, 0, 126.61, 45.76),
-            "yuetan", new Expected(List.of("北京市", "西城区"), "105", 26, 26, 0, 116.35, 39.91));
+            "ningxiang", new Expected(List.of("山西省", "吕梁市", "中阳县"), "101", 6, 12, 0, 111.19, 37.36, 25),
+            "beidajie", new Expected(List.of("山西省", "阳泉市", "城区"), "102", 9, 50, 321, 113.57, 37.86, 0),
+            "shanyang", new Expected(List.of("河南省", "焦作市"), "103", 35, 35, 0, 113.25, 35.22, 0),
+            "gongcheng", new Expected(List.of("黑龙江省", "哈尔滨市", "道里区"), "104", 5, 10, 0, 126.61, 45.76, 0),
+            "yuetan", new Expected(List.of("北京市", "西城区"), "105", 26, 26, 0, 116.35, 39.91, 0));
 
     @ParameterizedTest
     @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
@@ -87,6 +87,33 @@ class DemoManifestsTest {
         assertEquals(expected.communities(), communities.size());
 
         checkGrids(code, manifest.path("grids"), communities, expected);
+        checkFriendlyCommunities(manifest.path("friendlyCommunities"), communities, expected);
+    }
+
+    static final Set<String> MAP_KINDS = Set.of("entrance", "building", "unit", "parking", "facility", "landmark");
+
+    /** 骑手友好小区 (宁乡 has 25): near the township, each map with an entrance and rider parking. */
+    private static void checkFriendlyCommunities(JsonNode friendly, Set<String> communities, Expected expected) {
+        assertEquals(expected.friendlyCommunities(), friendly.size());
+        Set<String> codes = new HashSet<>();
+        for (JsonNode f : friendly) {
+            String code = f.path("code").asText();
+            assertTrue(codes.add(code), "duplicate friendly community " + code);
+            assertTrue(f.path("name").asText().matches(".*(小区|花园|苑|家园|园|新村|雅居|华庭|里)"), f.path("name").asText());
+            assertTrue(communities.contains(f.path("community").asText()), code);
+            assertTrue(Math.abs(f.path("lon").asDouble() - expected.lon()) < 0.05, code);
+            assertTrue(Math.abs(f.path("lat").asDouble() - expected.lat()) < 0.05, code);
+            JsonNode features = f.path("map").path("features");
+            assertEquals("FeatureCollection", f.path("map").path("type").asText());
+            assertTrue(features.size() >= 2 && features.size() <= 4, code);
+            Set<String> kinds = new HashSet<>();
+            for (JsonNode feature : features) {
+                assertTrue(MAP_KINDS.contains(feature.path("properties").path("kind").asText()), code);
+                assertFalse(feature.path("properties").path("label").asText().isBlank(), code);
+                kinds.add(feature.path("properties").path("kind").asText());
+            }
+            assertTrue(kinds.containsAll(Set.of("entrance", "parking")), code);
+        }
     }
 
     private static void checkGrids(String code, JsonNode grids, Set<String> communities, Expected expected) {

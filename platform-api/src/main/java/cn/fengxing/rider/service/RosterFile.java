@@ -1,0 +1,107 @@
+package cn.fengxing.rider.service;
+
+import cn.fengxing.common.problem.ProblemException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The rows of an uploaded roster spreadsheet, XLSX or CSV (told apart by content), each with its
+ * row number as the file shows it. Blank rows are left out; cells are trimmed text.
+ */
+public final class RosterFile {
+
+    /** One non-blank row: its number in the file (1 = first line) and its cells. */
+    public record Line(int number, List<String> cells) {
+
+        public String cell(int index) {
+            return index >= 0 && index < cells.size() ? cells.get(index) : "";
+        }
+    }
+
+    private RosterFile() {
+    }
+
+    /** Reads at most {@code maxLines} non-blank rows; more is a 400 problem. */
+    public static List<Line> read(byte[] content, int maxLines) {
+        try {
+            return ReadableWorkbook.isOOXMLZipHeader(content) ? xlsx(content, maxLines) : csv(content, maxLines);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            // the parsers report a damaged file with assorted runtime exceptions
+            throw ProblemException.badRequest("rider.import-unreadable");
+        }
+    }
+
+    private static List<Line> xlsx(byte[] content, int maxLines) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        try (ReadableWorkbook book = new ReadableWorkbook(new ByteArrayInputStream(content));
+             Stream<Row> rows = book.getFirstSheet().openStream()) {
+            for (Row row : (Iterable<Row>) rows::iterator) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < row.getCellCount(); i++) {
+                    cells.add(row.getOptionalCell(i).map(RosterFile::text).orElse(""));
+                }
+                add(lines, row.getRowNum(), cells, maxLines);
+            }
+        }
+        return lines;
+    }
+
+    /** A cell as text; numbers (a phone typed into a number cell) without exponent or ".0". */
+    private static String text(Cell cell) {
+        if (cell.getType() == CellType.NUMBER) {
+            return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        return cell.getText() == null ? "" : cell.getText().strip();
+    }
+
+    private static List<Line> csv(byte[] content, int maxLines) throws IOException {
+        List<Line> lines = new ArrayList<>();
+        CSVFormat format = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+        try (CSVParser parser = CSVParser.parse(new StringReader(decode(content)), format)) {
+            for (CSVRecord record : parser) {
+                add(lines, (int) record.getRecordNumber(), record.toList(), maxLines);
+            }
+        }
+        return lines;
+    }
+
+    private static void add(List<Line> lines, int number, List<String> cells, int maxLines) {
+        if (cells.stream().allMatch(c -> c == null || c.isBlank())) {
+            return;
+        }
+        if (lines.size() == maxLines) {
+            throw ProblemException.badRequest("rider.import-too-many", maxLines - 1);
+        }
+        List<String> clean = cells.stream().map(c -> c == null ? "" : c.strip().replace("\uFEFF", "")).toList();
+        lines.add(new Line(number, clean));
+    }
+
+    /** UTF-8 (with or without BOM); Excel in China saves CSV as GBK, read as GB18030 when the bytes are not UTF-8. */
+    private static String decode(byte[] content) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            return new String(content, Charset.forName("GB18030"));
+        }
+    }
+}
