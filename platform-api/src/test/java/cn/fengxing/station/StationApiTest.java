@@ -251,6 +251,28 @@ class StationApiTest {
     }
 
     @Test
+    void simultaneousRetriesLogOneVisit() throws Exception {
+        long x = create(A, station("x", 0, OPEN_24H));
+        String code = Scanning.riderCode(A);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> as(KEEPER).body(Map.of("riderCode", code))
+                        .post("/api/t/" + A + "/stations/" + x + "/visits").statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (var call : calls) {
+                statuses.add(call.get());
+            }
+            assertThat(statuses).containsOnly(200, 201).containsOnlyOnce(201);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Db.count("select count(*) from station_visit where tenant_id = '" + A + "'")).isEqualTo(1);
+    }
+
+    @Test
     void aForeignExpiredOrDamagedRiderCodeIsRefused() {
         long x = create(A, station("x", 0, OPEN_24H));
         for (String bad : List.of(Scanning.riderCode(B), Scanning.expiredRiderCode(work, keys, A), "not.a.code")) {

@@ -67,10 +67,11 @@ public record OpeningHours(boolean open24h, List<Period> periods) {
             if (!daysOk) {
                 violations.add(new Violation(at + ".days", "station.hours-days"));
             }
-            if (from == null || from == DAY || to == null || to == 0 || from.equals(to)) {
+            boolean timesOk = from != null && from < DAY && to != null && to > 0 && !from.equals(to);
+            if (!timesOk) {
                 violations.add(new Violation(at, "station.hours-times"));
             }
-            if (daysOk && from != null && to != null) {
+            if (daysOk && timesOk) {
                 periods.add(new Period(List.copyOf(days), from, to));
             }
         }
