@@ -78,7 +78,7 @@ class StationApiTest {
         s.put("lon", LON);
         s.put("lat", LAT + dLat);
         s.put("community", "c1");
-        s.put("amenities", List.of(Map.of("code", "water"), Map.of("code", "meals", "price", 12.5)));
+        s.put("amenities", List.of("water", Map.of("code", "meals", "price", 12.5)));
         s.put("services", List.of("haircut", "rest"));
         s.put("hours", hours);
         s.put("capacity", 12);
