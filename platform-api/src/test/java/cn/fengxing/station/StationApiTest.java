@@ -273,6 +273,23 @@ class StationApiTest {
     }
 
     @Test
+    void firstReadsOfTheSettingsAtOnceMakeOneRow() throws Exception {
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Integer>> calls = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                calls.add(pool.submit(() -> admin(A).get("/api/t/" + A + "/station-settings").statusCode()));
+            }
+            for (var call : calls) {
+                assertThat(call.get()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(Db.count("select count(*) from station_settings where tenant_id = '" + A + "'")).isEqualTo(1);
+    }
+
+    @Test
     void aForeignExpiredOrDamagedRiderCodeIsRefused() {
         long x = create(A, station("x", 0, OPEN_24H));
         for (String bad : List.of(Scanning.riderCode(B), Scanning.expiredRiderCode(work, keys, A), "not.a.code")) {

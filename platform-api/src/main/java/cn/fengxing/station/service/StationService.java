@@ -150,14 +150,19 @@ public class StationService {
     @Transactional
     public List<NearbyStation> nearby(double lon, double lat, int limit, boolean openOnly) {
         ZonedDateTime now = ZonedDateTime.now(scans.zone());
-        List<Station> candidates = Station.<Station>list("active", true).stream()
-                .filter(s -> !openOnly || OpeningHours.fromStored(s.hours).isOpen(now)).toList();
+        Map<Long, Boolean> open = new HashMap<>();
+        List<Station> candidates = new ArrayList<>();
+        for (Station s : Station.<Station>list("active", true)) {
+            open.put(s.id, OpeningHours.fromStored(s.hours).isOpen(now));
+            if (!openOnly || open.get(s.id)) {
+                candidates.add(s);
+            }
+        }
         var ranked = Distances.nearest(candidates, s -> s.lon, s -> s.lat, lon, lat, limit);
         List<StationView> views = views(ranked.stream().map(Distances.Ranked::item).toList());
         List<NearbyStation> out = new ArrayList<>();
         for (int i = 0; i < ranked.size(); i++) {
-            Station s = ranked.get(i).item();
-            out.add(new NearbyStation(views.get(i), ranked.get(i).metres(), OpeningHours.fromStored(s.hours).isOpen(now)));
+            out.add(new NearbyStation(views.get(i), ranked.get(i).metres(), open.get(ranked.get(i).item().id)));
         }
         return out;
     }

@@ -139,18 +139,25 @@ public class StationSettingsService {
         return changes;
     }
 
-    /** The settings row, made with the defaults on first use. */
+    /**
+     * The settings row, made with the defaults on first use. The console reads settings from several
+     * screens at once, so two first reads may race: the insert yields to the one that won.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public StationSettings settings() {
         StationSettings s = StationSettings.findAll().firstResult();
-        if (s == null) {
-            s = new StationSettings();
-            s.grades = rows(DEFAULT_GRADES);
-            s.amenities = rows(DEFAULT_AMENITIES);
-            s.services = rows(DEFAULT_SERVICES);
-            s.persist();
+        if (s != null) {
+            return s;
         }
-        return s;
+        Panache.getEntityManager().createNativeQuery("insert into station_settings (tenant_id, grades, amenities, services) "
+                        + "values (:tenant, cast(:grades as jsonb), cast(:amenities as jsonb), cast(:services as jsonb)) "
+                        + "on conflict (tenant_id) do nothing")
+                .setParameter("tenant", tenant.code())
+                .setParameter("grades", json.valueToTree(DEFAULT_GRADES).toString())
+                .setParameter("amenities", json.valueToTree(DEFAULT_AMENITIES).toString())
+                .setParameter("services", json.valueToTree(DEFAULT_SERVICES).toString())
+                .executeUpdate();
+        return StationSettings.findAll().firstResult();
     }
 
     public StationSettingsView view(StationSettings s) {
