@@ -26,7 +26,7 @@ public class MerchantsSection implements ManifestSection {
 
     @Override
     public int order() {
-        return 45;
+        return 55;
     }
 
     @Override

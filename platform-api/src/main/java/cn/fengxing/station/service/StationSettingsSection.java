@@ -26,7 +26,7 @@ public class StationSettingsSection implements ManifestSection {
 
     @Override
     public int order() {
-        return 40;
+        return 50;
     }
 
     @Override

@@ -26,7 +26,7 @@ public class StationsSection implements ManifestSection {
 
     @Override
     public int order() {
-        return 41;
+        return 51;
     }
 
     @Override
