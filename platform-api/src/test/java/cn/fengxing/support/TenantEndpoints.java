@@ -27,6 +27,8 @@ public final class TenantEndpoints {
     /** Those who work reports: the admin, the duty dispatcher and grid workers/departments. */
     public static final Set<Role> STAFF = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER);
     public static final Set<Role> DISPATCH = EnumSet.of(TENANT_ADMIN, DISPATCHER);
+    /** Those who scan at a station or merchant: its keeper, or the tenant admin. */
+    public static final Set<Role> KEEPERS = EnumSet.of(TENANT_ADMIN, STATION_KEEPER);
 
     /**
      * One operation. {@code path} uses {id} for an id of the target township's own rows. The
@@ -124,7 +126,29 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/epasses", ADMIN, INVALID),
             new Endpoint("POST", "/epasses/{missing}/revoke", ADMIN, INVALID),
             new Endpoint("POST", "/epasses/verify", PUBLIC, Map.of("token", "not-a-pass")),
-            new Endpoint("GET", "/rider/epasses", EnumSet.of(RIDER), null));
+            new Endpoint("GET", "/rider/epasses", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/station-settings", ALL_MEMBERS, null),
+            new Endpoint("PUT", "/station-settings/grades", ADMIN, INVALID),
+            new Endpoint("PUT", "/station-settings/amenities", ADMIN, INVALID),
+            new Endpoint("PUT", "/station-settings/services", ADMIN, INVALID),
+            new Endpoint("GET", "/stations", ALL_MEMBERS, null),
+            new Endpoint("GET", "/stations/nearby?lon=1&lat=1", ALL_MEMBERS, null),
+            new Endpoint("GET", "/stations/{missing}", ALL_MEMBERS, null),
+            new Endpoint("POST", "/stations", ADMIN, INVALID),
+            new Endpoint("PUT", "/stations/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/stations/{missing}", ADMIN, null),
+            new Endpoint("GET", "/stations/{missing}/poster-code", KEEPERS, null),
+            new Endpoint("POST", "/stations/{missing}/visits", KEEPERS, INVALID),
+            new Endpoint("GET", "/stations/{missing}/stats", KEEPERS, null),
+            new Endpoint("POST", "/stations/check-in", EnumSet.of(RIDER), INVALID),
+            new Endpoint("GET", "/merchants", ALL_MEMBERS, null),
+            new Endpoint("GET", "/merchants/nearby?lon=1&lat=1", ALL_MEMBERS, null),
+            new Endpoint("GET", "/merchants/{missing}", ALL_MEMBERS, null),
+            new Endpoint("POST", "/merchants", ADMIN, INVALID),
+            new Endpoint("PUT", "/merchants/{missing}", ADMIN, INVALID),
+            new Endpoint("DELETE", "/merchants/{missing}", ADMIN, null),
+            new Endpoint("POST", "/merchants/{missing}/discount-uses", KEEPERS, INVALID),
+            new Endpoint("GET", "/merchants/{missing}/stats", KEEPERS, null));
 
     private TenantEndpoints() {
     }

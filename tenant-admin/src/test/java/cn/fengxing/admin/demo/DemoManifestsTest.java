@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The demo tenant manifests in deploy/demo/tenants: well-formed, consistent, true to the articles. */
@@ -209,6 +210,57 @@ class DemoManifestsTest {
                 assertFalse(overlap, codes.get(i) + " overlaps " + codes.get(j));
             }
         }
+    }
+
+    /** Stations per kind and merchants per tenant, as the articles count them (PRODUCT.md §3.4, §3.6). */
+    static final Map<String, Map<String, Integer>> STATIONS = Map.of(
+            "ningxiang", Map.of("station", 12, "e_station", 10, "fuel_point", 5, "workers_home", 2),
+            "shanyang", Map.of("station", 68),
+            "yuetan", Map.of("station", 2, "e_station", 56));
+    static final Map<String, Integer> MERCHANTS = Map.of("ningxiang", 0, "shanyang", 16, "yuetan", 28);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "shanyang", "yuetan"})
+    void stationsAndMerchantsAreTrueToTheArticlesAndInsideTheTownship(String code) {
+        ObjectNode manifest = new ManifestLoader().read(DIR.resolve(code + ".yaml"));
+        Expected expected = EXPECTED.get(code);
+        Set<String> communities = new HashSet<>();
+        manifest.path("communities").forEach(c -> communities.add(c.path("code").asText()));
+        Map<String, Integer> kinds = new HashMap<>();
+        Map<String, String> kindOf = new HashMap<>();
+        for (JsonNode station : manifest.path("stations")) {
+            String stationCode = station.path("code").asText();
+            assertNull(kindOf.put(stationCode, station.path("kind").asText()), "duplicate station " + stationCode);
+            kinds.merge(station.path("kind").asText(), 1, Integer::sum);
+            if (station.path("kind").asText().equals("station")) {
+                assertTrue(Set.of("A", "B", "C").contains(station.path("grade").asText()), stationCode + " has a grade");
+            }
+            assertTrue(communities.contains(station.path("community").asText()), stationCode);
+            assertTrue(station.has("hours"), stationCode);
+            checkNear(code, stationCode, station, expected);
+        }
+        assertEquals(STATIONS.get(code), kinds, code + " stations per kind");
+        Set<String> merchants = new HashSet<>();
+        for (JsonNode merchant : manifest.path("merchants")) {
+            String merchantCode = merchant.path("code").asText();
+            assertTrue(merchants.add(merchantCode), "duplicate merchant " + merchantCode);
+            assertFalse(merchant.path("discount").asText().isBlank(), merchantCode);
+            if (merchant.has("station")) {
+                assertEquals("e_station", kindOf.get(merchant.path("station").asText()), merchantCode + " links an E-station");
+            }
+            checkNear(code, merchantCode, merchant, expected);
+        }
+        assertEquals(MERCHANTS.get(code), merchants.size(), code + " merchants");
+    }
+
+    /** Within 5 km of the place's centre (宁乡's 29 points within 2 km), 6 decimals. */
+    private static void checkNear(String code, String what, JsonNode place, Expected expected) {
+        double lon = place.path("lon").asDouble();
+        double lat = place.path("lat").asDouble();
+        assertTrue(SIX_DECIMALS.matcher(place.path("lon").asText()).matches(), what);
+        double dx = (lon - expected.lon()) * 111_320 * Math.cos(Math.toRadians(expected.lat()));
+        double dy = (lat - expected.lat()) * 110_574;
+        assertTrue(Math.hypot(dx, dy) < (code.equals("ningxiang") ? 2_000 : 5_000), what + " near the centre");
     }
 
     @Test
