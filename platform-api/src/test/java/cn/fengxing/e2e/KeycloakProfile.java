@@ -12,8 +12,11 @@ import java.util.Map;
 /** The API verifying tokens of the real Keycloak (the local stack's distribution and demo realm). */
 public class KeycloakProfile implements QuarkusTestProfile {
 
-    /** A fixed port, listed among the demo realm's redirect URIs, so a browser can sign in. */
-    public static final int API_PORT = 8089;
+    /**
+     * A fixed port listed among the demo realm's redirect URIs (8089–8091), so a browser can sign in;
+     * {@code -De2e.port=8090} lets two checkouts run their browser tests side by side.
+     */
+    public static final int API_PORT = Integer.getInteger("e2e.port", 8089);
 
     @Override
     public Map<String, String> getConfigOverrides() {
