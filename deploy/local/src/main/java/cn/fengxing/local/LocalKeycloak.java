@@ -39,7 +39,7 @@ public final class LocalKeycloak implements AutoCloseable {
     public static final String VERSION = buildProperty("keycloak.version");
 
     /** How long {@link #start} waits for the realm to answer. */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(420);
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,14 +1,10 @@
 package cn.fengxing.epass.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -21,15 +17,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "friendly_community")
-public class FriendlyCommunity extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class FriendlyCommunity extends TenantEntity {
 
     public String code;
 

@@ -1,14 +1,10 @@
 package cn.fengxing.grid.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -21,18 +17,10 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "grid")
-public class Grid extends PanacheEntityBase {
+public class Grid extends TenantEntity {
 
     public static final String LEVEL_GRID = "grid";
     public static final String LEVEL_MICRO = "micro";
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     @Column(name = "community_id")
     public Long communityId;

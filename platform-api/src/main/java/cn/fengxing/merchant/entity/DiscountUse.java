@@ -1,28 +1,16 @@
 package cn.fengxing.merchant.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 
 /** A rider discount a merchant confirmed by scanning the rider's code. Tenant data. */
 @Entity
 @Table(name = "merchant_discount_use")
-public class DiscountUse extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class DiscountUse extends TenantEntity {
 
     @Column(name = "merchant_id")
     public Long merchantId;

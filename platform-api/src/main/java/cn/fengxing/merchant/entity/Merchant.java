@@ -1,13 +1,9 @@
 package cn.fengxing.merchant.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -17,15 +13,7 @@ import java.util.Optional;
 /** A partner merchant 骑手友好商家 offering riders a discount, possibly also an E站. Tenant data. */
 @Entity
 @Table(name = "merchant")
-public class Merchant extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Merchant extends TenantEntity {
 
     public String code;
 

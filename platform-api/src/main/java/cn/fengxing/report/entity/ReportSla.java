@@ -1,26 +1,14 @@
 package cn.fengxing.report.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 /** The township's SLA ({@code categoryId} null) or one category's override (null fields inherit). Tenant data. */
 @Entity
 @Table(name = "report_sla")
-public class ReportSla extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class ReportSla extends TenantEntity {
 
     @Column(name = "category_id")
     public Long categoryId;

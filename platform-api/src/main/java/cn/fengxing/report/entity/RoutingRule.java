@@ -1,13 +1,9 @@
 package cn.fengxing.report.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 
@@ -17,15 +13,7 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "routing_rule")
-public class RoutingRule extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class RoutingRule extends TenantEntity {
 
     @Column(name = "category_id")
     public Long categoryId;

@@ -1,13 +1,9 @@
 package cn.fengxing.rider.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.TenantId;
 
 import java.time.OffsetDateTime;
 import java.util.Optional;
@@ -15,20 +11,12 @@ import java.util.Optional;
 /** A rider 骑手 (流动网格员) of a township: a courier or food-delivery rider who joined. Tenant data. */
 @Entity
 @Table(name = "rider")
-public class Rider extends PanacheEntityBase {
+public class Rider extends TenantEntity {
 
     public static final String PENDING = "pending";
     public static final String ACTIVE = "active";
     public static final String SUSPENDED = "suspended";
     public static final String LEFT = "left";
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
 
     /** OIDC subject, once the rider signed in (imported riders have none until then). */
     public String subject;

@@ -1,14 +1,10 @@
 package cn.fengxing.station.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -20,15 +16,7 @@ import java.util.Optional;
 /** A rest station 驿站 (or E站, 小哥加油站, 职工之家) with its location in WGS84. Tenant data. */
 @Entity
 @Table(name = "station")
-public class Station extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class Station extends TenantEntity {
 
     public String code;
 

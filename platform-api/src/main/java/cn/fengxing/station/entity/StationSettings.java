@@ -1,14 +1,10 @@
 package cn.fengxing.station.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
@@ -18,15 +14,7 @@ import java.util.Map;
 /** The township's station settings (one row): grades, amenity list, service catalogue. Tenant data. */
 @Entity
 @Table(name = "station_settings")
-public class StationSettings extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class StationSettings extends TenantEntity {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Map<String, Object>> grades;

@@ -1,14 +1,9 @@
 package cn.fengxing.tenancy.entity;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.TenantId;
 import org.hibernate.type.SqlTypes;
 
 import java.util.Map;
@@ -16,15 +11,7 @@ import java.util.Map;
 /** A township's signing key pair (EC P-256) for the codes riders show. Tenant data. */
 @Entity
 @Table(name = "tenant_signing_key")
-public class SigningKey extends PanacheEntityBase {
-
-    @TenantId
-    @Column(name = "tenant_id")
-    public String tenantId;
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+public class SigningKey extends TenantEntity {
 
     public String kid;
 
