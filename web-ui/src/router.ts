@@ -1,7 +1,8 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { currentUser, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
-import { CONSOLE_SECTIONS } from './console/sections'
+import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
 
@@ -16,10 +17,16 @@ declare module 'vue-router' {
   }
 }
 
+/** The sections built so far; the others show a placeholder. Each is its own chunk. */
+const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
+  grids: () => import('./console/grids/GridsView.vue'),
+  branding: () => import('./console/branding/BrandingView.vue'),
+}
+
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
-  component: () => import('./console/SectionPlaceholderView.vue'),
+  component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
   meta: { titleKey: `console.sections.${section.key}`, roles: section.roles },
 }))
 
