@@ -125,4 +125,19 @@ class GridApiTest {
 
         admin().body(Map.of("type", "Polygon")).post("/api/t/" + T + "/grids/import").then().statusCode(400);
     }
+
+    @Test
+    void gridWorkersAreHandlersOfTheTownshipAndTheirAssignmentIsAudited() {
+        long g1 = admin().get("/api/t/" + T + "/grids").then().extract().jsonPath().getLong("items.find { it.code == 'g1' }.id");
+        String handler = TestTenants.member(T, "handler");
+        admin().body(Map.of("subjects", List.of(handler))).put("/api/t/" + T + "/grids/" + g1 + "/workers").then()
+                .statusCode(200).body("subject", hasItems(handler)).body("[0].name", equalTo(T + " handler"));
+        given().auth().oauth2(Tokens.of(handler)).get("/api/t/" + T + "/grids/" + g1 + "/workers").then()
+                .statusCode(200).body("size()", equalTo(1));
+        admin().body(Map.of("subjects", List.of(TestTenants.member(T, "rider"), "stranger"))).put("/api/t/" + T + "/grids/" + g1 + "/workers")
+                .then().statusCode(400).body("errors.field", hasItems("subjects[0]", "subjects[1]"));
+        admin().get("/api/t/" + T + "/grids/" + g1 + "/workers").then().statusCode(200).body("subject", hasItems(handler));
+        assertThat(Db.count("select count(*) from audit_log where tenant_code = '" + T + "' and action = 'grid.workers'"))
+                .isGreaterThanOrEqualTo(1);
+    }
 }

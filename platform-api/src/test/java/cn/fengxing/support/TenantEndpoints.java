@@ -75,6 +75,8 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/grids", ADMIN, INVALID),
             new Endpoint("PUT", "/grids/{grid}", ADMIN, INVALID),
             new Endpoint("DELETE", "/grids/{missing}", ADMIN, null),
+            new Endpoint("GET", "/grids/{grid}/workers", EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, PLATFORM_OPERATOR), null),
+            new Endpoint("PUT", "/grids/{grid}/workers", ADMIN, INVALID),
             new Endpoint("POST", "/grids/import", ADMIN, Map.of("type", "FeatureCollection", "features", List.of())),
             new Endpoint("GET", "/report-settings/categories", ALL_MEMBERS, null),
             new Endpoint("GET", "/report-settings/categories/{missing}", ALL_MEMBERS, null),

@@ -5,6 +5,8 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.grid.api.GridInput;
 import cn.fengxing.grid.api.GridType;
 import cn.fengxing.grid.api.GridView;
+import cn.fengxing.grid.api.GridWorkerView;
+import cn.fengxing.grid.api.GridWorkersInput;
 import cn.fengxing.grid.api.Location;
 import cn.fengxing.grid.service.GridService;
 import cn.fengxing.identity.access.TenantAccess;
@@ -103,6 +105,25 @@ public class GridResource {
     @Operation(summary = "Delete a grid", description = "Removes a grid with no micro-grids left (409 otherwise).")
     public void delete(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         grids.deleteGrid(id);
+    }
+
+    @GET
+    @Path("/{id}/workers")
+    @TenantAccess({TENANT_ADMIN, DISPATCHER, HANDLER, PLATFORM_OPERATOR})
+    @Operation(summary = "Grid workers of a grid", description = "The grid workers 网格员 assigned to a grid.")
+    public List<GridWorkerView> workers(@PathParam("tenant") String tenant, @PathParam("id") long id) {
+        return grids.workers(id);
+    }
+
+    @PUT
+    @Path("/{id}/workers")
+    @TenantAccess(TENANT_ADMIN)
+    @Operation(summary = "Assign grid workers",
+            description = "Replaces the grid workers 网格员 of a grid; each must be a member of the township with the "
+                    + "handler role. Audited.")
+    public List<GridWorkerView> assignWorkers(@PathParam("tenant") String tenant, @PathParam("id") long id,
+                                              @Valid @NotNull GridWorkersInput input) {
+        return grids.assignWorkers(id, input.subjects());
     }
 
     @POST

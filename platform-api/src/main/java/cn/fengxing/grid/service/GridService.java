@@ -9,9 +9,13 @@ import cn.fengxing.grid.api.CommunityView;
 import cn.fengxing.grid.api.GridInput;
 import cn.fengxing.grid.api.GridType;
 import cn.fengxing.grid.api.GridView;
+import cn.fengxing.grid.api.GridWorkerView;
 import cn.fengxing.grid.api.Location;
 import cn.fengxing.grid.entity.Community;
 import cn.fengxing.grid.entity.Grid;
+import cn.fengxing.grid.entity.GridWorker;
+import cn.fengxing.identity.Role;
+import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.tenancy.service.TenantContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Parameters;
@@ -25,6 +29,7 @@ import org.locationtech.jts.geom.Point;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -293,6 +298,52 @@ public class GridService {
         } else if (!parentCommunity.equals(spec.community)) {
             violations.add(new Violation(field, "grid.parent-community"));
         }
+    }
+
+    // ---- grid workers 网格员
+
+    @Transactional
+    public List<GridWorkerView> workers(long gridId) {
+        requireGrid(gridId);
+        Map<String, String> names = handlerNames();
+        return GridWorker.<GridWorker>list("gridId = ?1 order by subject", gridId).stream()
+                .map(w -> new GridWorkerView(w.subject, names.get(w.subject))).toList();
+    }
+
+    /** Replaces the grid's workers; each must be a member of the township holding the handler role. */
+    @Transactional
+    public List<GridWorkerView> assignWorkers(long gridId, List<String> subjects) {
+        Grid g = requireGrid(gridId);
+        Map<String, String> handlers = handlerNames();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            if (!handlers.containsKey(subjects.get(i))) {
+                violations.add(new Violation("subjects[" + i + "]", "grid.worker-not-handler", subjects.get(i)));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        GridWorker.delete("gridId", gridId);
+        for (String subject : subjects.stream().distinct().toList()) {
+            GridWorker w = new GridWorker();
+            w.gridId = gridId;
+            w.subject = subject;
+            w.persist();
+        }
+        audit.record(tenant.code(), "grid.workers", g.code, Map.of("subjects", subjects));
+        return workers(gridId);
+    }
+
+    /** Names of the township's members who hold the handler role, by subject. */
+    private Map<String, String> handlerNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Membership m : Membership.ofTenant(tenant.code())) {
+            if (Membership.ACTIVE.equals(m.status) && Arrays.asList(m.roles).contains(Role.HANDLER.code())) {
+                names.put(m.subject, m.name);
+            }
+        }
+        return names;
     }
 
     // ---- shared
