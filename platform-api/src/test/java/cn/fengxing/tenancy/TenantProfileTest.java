@@ -62,6 +62,16 @@ class TenantProfileTest {
 
         TestTenants.onboard(T, 126.0, 29.0); // re-applying the manifest keeps the console's branding
         given().get("/api/t/" + T + "/profile").then().body("branding.displayName", equalTo("品牌镇"));
+
+        // a manifest naming some map values sets those and keeps the rest
+        Map<String, Object> manifest = new HashMap<>(TestTenants.manifest(T, 126.0, 29.0));
+        manifest.put("settings", Map.of("map", Map.of("zoom", 12)));
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest)
+                .put("/api/platform/tenants/" + T).then().statusCode(200).body("outcome", equalTo("updated"));
+        given().get("/api/t/" + T + "/profile").then().body("map.zoom", equalTo(12))
+                .body("map.coordinateSystem", equalTo("GCJ02")).body("branding.displayName", equalTo("品牌镇"));
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest)
+                .put("/api/platform/tenants/" + T).then().statusCode(200).body("outcome", equalTo("unchanged"));
     }
 
     @Test

@@ -74,11 +74,10 @@ public class TenantService {
                 changes.add("+ tenant " + code);
             }
             Region region = regions.ensure(manifest.region(), changes);
-            // the manifest sets the settings it names; others (e.g. branding set in the console) stay
-            Map<String, Object> settings = new HashMap<>(tenant.settings == null ? Map.of() : tenant.settings);
-            if (manifest.settings() != null) {
-                settings.putAll(manifest.settings());
-            }
+            // the manifest sets the settings it names, down to single values; others (e.g. the map
+            // tiles an admin chose in the console) stay
+            Map<String, Object> settings = merge(tenant.settings == null ? Map.of() : tenant.settings,
+                    manifest.settings() == null ? Map.of() : manifest.settings());
             boolean changed = track(changes, created, "name", tenant.name, manifest.name())
                     | track(changes, created, "nameEn", tenant.nameEn, manifest.nameEn())
                     | track(changes, created, "region", tenant.region == null ? null : tenant.region.path, region.path)
@@ -186,6 +185,16 @@ public class TenantService {
                 }
             }
         }
+    }
+
+    /** {@code base} with every value of {@code update}; nested objects are merged the same way. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> update) {
+        Map<String, Object> merged = new HashMap<>(base);
+        update.forEach((key, value) -> merged.merge(key, value, (old, now) ->
+                old instanceof Map<?, ?> o && now instanceof Map<?, ?> n
+                        ? merge((Map<String, Object>) o, (Map<String, Object>) n) : now));
+        return merged;
     }
 
     /** Adds a change line when a field differs; on creation the "+ tenant" line says it all. */
