@@ -1,7 +1,8 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { currentUser, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
-import { CONSOLE_SECTIONS } from './console/sections'
+import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
 
@@ -16,10 +17,15 @@ declare module 'vue-router' {
   }
 }
 
+/** Sections with their own screen; the others show a placeholder. */
+const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
+  riders: () => import('./console/riders/RidersView.vue'),
+}
+
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
-  component: () => import('./console/SectionPlaceholderView.vue'),
+  component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
   meta: { titleKey: `console.sections.${section.key}`, roles: section.roles },
 }))
 
@@ -55,6 +61,24 @@ export const router = createRouter({
           name: 'rider-map',
           component: () => import('./rider/RiderMapView.vue'),
           meta: { titleKey: 'rider.tabs.map' },
+        },
+        {
+          path: 'stations',
+          name: 'rider-stations',
+          component: () => import('./rider/RiderStationsView.vue'),
+          meta: { titleKey: 'stations.title', roles: ['rider'] },
+        },
+        {
+          path: 'code',
+          name: 'rider-code',
+          component: () => import('./rider/RiderCodeView.vue'),
+          meta: { titleKey: 'myCode.title', roles: ['rider'] },
+        },
+        {
+          path: 'scan',
+          name: 'scan',
+          component: () => import('./rider/ScanView.vue'),
+          meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
         },
         {
           path: 'me',
@@ -96,9 +120,9 @@ router.beforeEach(async (to) => {
     await useSessionStore().load()
   }
   await entering
-  // A section the caller may not open (e.g. a bookmarked link after a role change): console home.
+  // A screen the caller may not open (e.g. a bookmarked link after a role change): the area's home.
   if (to.meta.roles && tenant && !tenantStore.can(...to.meta.roles)) {
-    return { name: 'console-home', params: { tenant } }
+    return { name: to.name?.toString().startsWith('console-') ? 'console-home' : 'rider-home', params: { tenant } }
   }
   return true
 })
