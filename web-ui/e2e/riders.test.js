@@ -95,7 +95,7 @@ test('a rider registers, the admin approves, and the rider sees the nearest stat
   await admin.context().close()
 
   await rider.getByRole('button', { name: '刷新状态' }).click()
-  await rider.getByText('附近驿站').or(rider.getByText('驿站', { exact: true })).first().click()
+  await rider.getByText('驿站', { exact: true }).click()
   await rider.getByText('按手机定位排序').waitFor()
   const stations = rider.getByTestId('nearby-station')
   await stations.nth(2).waitFor()
@@ -171,7 +171,7 @@ test('the admin imports a rider roster: a bad row first imports nothing, then th
   await dialog.getByTestId('import-result').getByText('新增 3').waitFor()
   await dialog.getByRole('button', { name: '取消' }).click()
 
-  await page.getByPlaceholder('姓名、手机号或站点').fill(stamp)
+  await page.getByPlaceholder('按姓名搜索').fill(stamp)
   await page.getByRole('button', { name: '查询' }).click()
   const rows = page.getByTestId('riders-table').locator('tbody tr')
   await rows.nth(2).waitFor()
