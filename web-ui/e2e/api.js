@@ -53,3 +53,20 @@ export const SUBJECTS = {
 
 /** A number unique to this run, for codes, names and phones. */
 export const RUN = Date.now()
+
+/**
+ * Makes the demo `rider` an active rider of the township (the demo manifests make them a member
+ * only): registers them (idempotent) and has the township's admin approve a pending record.
+ * @param {string} tenant
+ * @param {string} adminUsername
+ */
+export async function ensureActiveRider(tenant, adminUsername) {
+  const rider = await call(await userToken('rider'), 'POST', `/api/t/${tenant}/riders/registration`, {
+    name: '演示骑手',
+    phone: `136${String(RUN % 1e8).padStart(8, '0')}`,
+    platform: 'meituan',
+  })
+  if (rider.status === 'pending') {
+    await call(await userToken(adminUsername), 'POST', `/api/t/${tenant}/riders/${rider.id}/approve`)
+  }
+}

@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { RUN, SUBJECTS, call, operatorToken, userToken } from './api.js'
+import { RUN, SUBJECTS, call, ensureActiveRider, operatorToken, userToken } from './api.js'
 import { DESKTOP, PHONE, launch, openPage, screenshot, signIn } from './harness.js'
 
 /** @typedef {import('playwright-core').Page} Page */
@@ -123,6 +123,7 @@ test('a merchant confirms a rider discount by the rider code', async () => {
       keeper: SUBJECTS.ningxiangKeeper,
     })
   )
+  await ensureActiveRider('ningxiang', 'ningxiang-admin')
   const { code } = /** @type {{ code: string }} */ (
     await call(await userToken('rider'), 'GET', '/api/t/ningxiang/rider/code')
   )

@@ -20,6 +20,8 @@ declare module 'vue-router' {
 /** Sections with their own screen; the others show a placeholder. */
 const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   riders: () => import('./console/riders/RidersView.vue'),
+  stations: () => import('./console/stations/StationsView.vue'),
+  merchants: () => import('./console/merchants/MerchantsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
