@@ -164,7 +164,7 @@ test('the admin imports a rider roster: a bad row first imports nothing, then th
   await input.setInputFiles({ name: 'riders.csv', mimeType: 'text/csv', buffer: csv('12345') })
   await dialog.getByRole('button', { name: '导入', exact: true }).click()
   const errors = dialog.getByTestId('import-errors')
-  await errors.locator('tr', { hasText: 'phone' }).waitFor()
+  await errors.locator('tr', { hasText: '手机号' }).getByText('12345').waitFor()
   await screenshot(page, 'rider-import-errors')
 
   await input.setInputFiles({ name: 'riders.csv', mimeType: 'text/csv', buffer: csv(phones[1] ?? '') })
