@@ -17,10 +17,13 @@ declare module 'vue-router' {
   }
 }
 
-/** The sections built so far; the others show a placeholder. Each is its own chunk. */
+/** Sections with their own screen; the others show a placeholder. Each is its own chunk. */
 const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   grids: () => import('./console/grids/GridsView.vue'),
   branding: () => import('./console/branding/BrandingView.vue'),
+  riders: () => import('./console/riders/RidersView.vue'),
+  stations: () => import('./console/stations/StationsView.vue'),
+  merchants: () => import('./console/merchants/MerchantsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -64,6 +67,24 @@ export const router = createRouter({
           meta: { titleKey: 'rider.tabs.map' },
         },
         {
+          path: 'stations',
+          name: 'rider-stations',
+          component: () => import('./rider/RiderStationsView.vue'),
+          meta: { titleKey: 'stations.title', roles: ['rider'] },
+        },
+        {
+          path: 'code',
+          name: 'rider-code',
+          component: () => import('./rider/RiderCodeView.vue'),
+          meta: { titleKey: 'myCode.title', roles: ['rider'] },
+        },
+        {
+          path: 'scan',
+          name: 'scan',
+          component: () => import('./rider/ScanView.vue'),
+          meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
+        },
+        {
           path: 'me',
           name: 'rider-me',
           component: () => import('./rider/RiderMeView.vue'),
@@ -103,9 +124,9 @@ router.beforeEach(async (to) => {
     await useSessionStore().load()
   }
   await entering
-  // A section the caller may not open (e.g. a bookmarked link after a role change): console home.
+  // A screen the caller may not open (e.g. a bookmarked link after a role change): the area's home.
   if (to.meta.roles && tenant && !tenantStore.can(...to.meta.roles)) {
-    return { name: 'console-home', params: { tenant } }
+    return { name: to.name?.toString().startsWith('console-') ? 'console-home' : 'rider-home', params: { tenant } }
   }
   return true
 })

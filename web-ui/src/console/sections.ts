@@ -5,7 +5,7 @@ export const CONSOLE_SECTIONS = [
   { key: 'reports', roles: ['dispatcher', 'handler'] },
   { key: 'scan', roles: ['station_keeper'] },
   { key: 'grids', roles: ['tenant_admin'] },
-  { key: 'riders', roles: ['tenant_admin'] },
+  { key: 'riders', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'stations', roles: ['tenant_admin'] },
   { key: 'passes', roles: ['tenant_admin'] },
   { key: 'merchants', roles: ['tenant_admin'] },

@@ -24,9 +24,9 @@ export const useSessionStore = defineStore('session', () => {
   )
   const grants = computed(() => me.value?.grants ?? [])
 
-  /** Loads `me` once per page load; the caller must be signed in. */
-  async function load(): Promise<void> {
-    if (!me.value) me.value = (await api.GET('/api/me')).data ?? null
+  /** Loads `me` once per page load (again with `fresh`, e.g. after a rider's approval); the caller must be signed in. */
+  async function load(fresh = false): Promise<void> {
+    if (fresh || !me.value) me.value = (await api.GET('/api/me')).data ?? null
   }
 
   function membership(tenant: string): Membership | undefined {

@@ -44,8 +44,8 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens reports to dispatchers and handlers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['reports'])
+  it('opens reports to dispatchers and handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['reports', 'riders'])
     expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['reports', 'scan'])
   })
 

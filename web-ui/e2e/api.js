@@ -1,0 +1,72 @@
+// @ts-check
+/**
+ * Direct API calls for setting up browser tests: tokens from the OIDC provider (the demo users by
+ * the password grant of the web client, the operator by the tenant-admin client's credentials).
+ */
+import { BASE_URL, issuer } from './harness.js'
+
+/**
+ * @param {Record<string, string>} form
+ * @returns {Promise<string>}
+ */
+async function token(form) {
+  const response = await fetch(`${await issuer()}/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+  })
+  if (!response.ok) throw new Error(`token ${form.grant_type}: ${response.status} ${await response.text()}`)
+  return (await response.json()).access_token
+}
+
+/** @param {string} username a demo user (password fengxing) */
+export function userToken(username) {
+  return token({ grant_type: 'password', client_id: 'fengxing-web', username, password: 'fengxing', scope: 'openid' })
+}
+
+export function operatorToken() {
+  return token({ grant_type: 'client_credentials', client_id: 'tenant-admin', client_secret: 'tenant-admin-secret' })
+}
+
+/**
+ * Calls the API and returns the JSON answer; fails the test on an error status.
+ * @param {string} accessToken
+ * @param {string} method
+ * @param {string} path
+ * @param {unknown} [body]
+ */
+export async function call(accessToken, method, path, body) {
+  const response = await fetch(`${BASE_URL}${path}`, {
+    method,
+    headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
+  return response.status === 204 ? null : response.json()
+}
+
+/** Subjects of the demo users (deploy/demo/tenants). */
+export const SUBJECTS = {
+  ningxiangAdmin: '00000000-0000-4000-8000-000000000101',
+  ningxiangKeeper: '00000000-0000-4000-8000-000000000203',
+  rider: '00000000-0000-4000-8000-000000000204',
+}
+
+/** A number unique to this run, for codes, names and phones. */
+export const RUN = Date.now()
+
+/**
+ * Makes the demo `rider` an active rider of the township (the demo manifests make them a member
+ * only): registers them (idempotent) and has the township's admin approve a pending record.
+ * @param {string} tenant
+ * @param {string} adminUsername
+ */
+export async function ensureActiveRider(tenant, adminUsername) {
+  const rider = await call(await userToken('rider'), 'POST', `/api/t/${tenant}/riders/registration`, {
+    name: '演示骑手',
+    phone: `136${String(RUN % 1e8).padStart(8, '0')}`,
+    platform: 'meituan',
+  })
+  if (rider.status === 'pending') {
+    await call(await userToken(adminUsername), 'POST', `/api/t/${tenant}/riders/${rider.id}/approve`)
+  }
+}
