@@ -55,8 +55,9 @@ export const SUBJECTS = {
 export const RUN = Date.now()
 
 /**
- * Makes the demo `rider` an active rider of the township (the demo manifests make them a member
- * only): registers them (idempotent) and has the township's admin approve a pending record.
+ * Makes the demo `rider` an active rider of the township (the demo manifests already do so in
+ * ningxiang and beidajie): registers them (idempotent) and has the township's admin approve a
+ * pending record.
  * @param {string} tenant
  * @param {string} adminUsername
  */
