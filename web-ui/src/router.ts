@@ -1,7 +1,8 @@
+import type { Component } from 'vue'
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { currentUser, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
-import { CONSOLE_SECTIONS } from './console/sections'
+import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
 
@@ -16,10 +17,17 @@ declare module 'vue-router' {
   }
 }
 
+/** The sections built so far; the others show a placeholder. Each is its own chunk. */
+const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
+  passes: () => import('./console/passes/PassesView.vue'),
+  reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
+  audit: () => import('./console/audit/AuditView.vue'),
+}
+
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
-  component: () => import('./console/SectionPlaceholderView.vue'),
+  component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
   meta: { titleKey: `console.sections.${section.key}`, roles: section.roles },
 }))
 
@@ -57,12 +65,25 @@ export const router = createRouter({
           meta: { titleKey: 'rider.tabs.map' },
         },
         {
+          path: 'passes',
+          name: 'rider-passes',
+          component: () => import('./rider/RiderPassesView.vue'),
+          meta: { titleKey: 'epass.rider.title' },
+        },
+        {
           path: 'me',
           name: 'rider-me',
           component: () => import('./rider/RiderMeView.vue'),
           meta: { titleKey: 'rider.tabs.me' },
         },
       ],
+    },
+    {
+      // Public: a guard at a community gate checks riders' e-passes without signing in.
+      path: '/t/:tenant/verify',
+      name: 'guard-verify',
+      component: () => import('./guard/GuardVerifyView.vue'),
+      meta: { titleKey: 'guard.title' },
     },
     {
       path: '/t/:tenant/console',
