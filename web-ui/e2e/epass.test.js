@@ -41,7 +41,7 @@ async function ensureActiveRider(rider, admin) {
  * @param {string} token
  */
 async function guardChecks(guard, token) {
-  await guard.getByTestId('scanner-manual').locator('textarea').fill(token)
+  await guard.getByLabel('手动输入/粘贴通行证码').fill(token)
   await guard.getByRole('button', { name: '核验' }).click()
   const result = guard.getByTestId('verify-result')
   await result.waitFor()
@@ -66,7 +66,8 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   await admin.getByRole('option', { name: new RegExp(RIDER_NAME) }).first().click()
   await dialog.getByTestId('issue-communities').click()
   await admin.getByRole('option', { name: COMMUNITY, exact: true }).click()
-  await dialog.getByTestId('issue-submit').click()
+  await dialog.locator('.el-dialog__title').click() // closes the multiple choice's list
+  await dialog.getByTestId('dialog-save').click()
   await dialog.waitFor({ state: 'hidden' })
   const newest = admin.getByTestId('epass-table').locator('.el-table__body tr').first()
   await newest.getByText(COMMUNITY).waitFor()
