@@ -38,9 +38,10 @@ export async function verifyPassOffline(
   now: Date = new Date(),
 ): Promise<PassCheck> {
   const jws = token.trim()
-  const jwks = createLocalJWKSet(keys)
+  let jwks: ReturnType<typeof createLocalJWKSet>
   let claims: PassClaims
   try {
+    jwks = createLocalJWKSet(keys)
     // The signature alone first: a pass out of its validity period still shows whose it is.
     const { payload } = await compactVerify(jws, jwks)
     claims = JSON.parse(new TextDecoder().decode(payload)) as PassClaims
