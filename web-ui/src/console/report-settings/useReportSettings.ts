@@ -40,7 +40,7 @@ export function useReportSettings() {
   return { categories, departments, communities, loadCategories, loadDepartments, loadCommunities }
 }
 
-/** The township's language decides which category name shows. */
+/** A category's name in the UI's language. */
 export function categoryName(category: Category | undefined, locale: string): string {
   if (!category) return ''
   return (locale === 'en' ? category.nameEn : category.nameZh) ?? category.code ?? ''
