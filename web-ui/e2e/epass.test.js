@@ -88,7 +88,7 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   await guard.getByText(/已缓存 \d+ 个验证密钥/).waitFor()
   let result = await guardChecks(guard, token)
   assert.equal(await result.getAttribute('data-result'), 'valid')
-  await result.getByText('有效').waitFor()
+  await result.getByText('有效', { exact: true }).waitFor()
   await result.getByText(RIDER_NAME).waitFor()
   await screenshot(guard, 'guard-valid')
 
@@ -99,7 +99,7 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   await prompt.getByRole('button', { name: '注销' }).click()
   await newest.getByText('已注销').waitFor()
   result = await guardChecks(guard, token)
-  await guard.locator('[data-testid="verify-result"][data-result="revoked"]').getByText('已注销').waitFor()
+  await guard.locator('[data-testid="verify-result"][data-result="revoked"]').getByText('已注销', { exact: true }).waitFor()
   await screenshot(guard, 'guard-revoked')
 
   // The audit log records the issue and the revocation.
