@@ -92,3 +92,30 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
 }
+
+/**
+ * Calls the API as the user signed in on `page` (the app's access token from its session), for
+ * test set-up the screens under test do not do themselves.
+ * @param {Page} page
+ * @param {string} method
+ * @param {string} path e.g. `/api/t/ningxiang/riders/registration`
+ * @param {unknown} [body]
+ * @returns {Promise<any>} the parsed JSON answer
+ */
+export async function callApi(page, method, path, body) {
+  const { status, text } = await page.evaluate(
+    async ({ method, path, body }) => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))
+      const token = key ? JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token : undefined
+      const response = await fetch(path, {
+        method,
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      })
+      return { status: response.status, text: await response.text() }
+    },
+    { method, path, body },
+  )
+  if (status >= 400) throw new Error(`${method} ${path}: ${status} ${text}`)
+  return text ? JSON.parse(text) : undefined
+}

@@ -24,6 +24,9 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   riders: () => import('./console/riders/RidersView.vue'),
   stations: () => import('./console/stations/StationsView.vue'),
   merchants: () => import('./console/merchants/MerchantsView.vue'),
+  passes: () => import('./console/passes/PassesView.vue'),
+  reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
+  audit: () => import('./console/audit/AuditView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -85,12 +88,25 @@ export const router = createRouter({
           meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
         },
         {
+          path: 'passes',
+          name: 'rider-passes',
+          component: () => import('./rider/RiderPassesView.vue'),
+          meta: { titleKey: 'epass.rider.title' },
+        },
+        {
           path: 'me',
           name: 'rider-me',
           component: () => import('./rider/RiderMeView.vue'),
           meta: { titleKey: 'rider.tabs.me' },
         },
       ],
+    },
+    {
+      // Public: a guard at a community gate checks riders' e-passes without signing in.
+      path: '/t/:tenant/verify',
+      name: 'guard-verify',
+      component: () => import('./guard/GuardVerifyView.vue'),
+      meta: { titleKey: 'guard.title' },
     },
     {
       path: '/t/:tenant/console',

@@ -1,0 +1,113 @@
+// @ts-check
+import assert from 'node:assert/strict'
+import { after, before, test } from 'node:test'
+import { DESKTOP, PHONE, callApi, launch, openPage, screenshot, signIn } from './harness.js'
+
+/** @typedef {import('playwright-core').Page} Page */
+
+/** @type {import('playwright-core').Browser} */
+let browser
+
+before(async () => {
+  browser = await launch()
+})
+
+after(async () => {
+  await browser?.close()
+})
+
+const RIDER_NAME = '演示骑手'
+const COMMUNITY = '锦绣花园'
+
+/**
+ * Makes the demo `rider` an active rider of ningxiang: registers (idempotent) as the rider and, if
+ * the registration is pending, approves it as the admin.
+ * @param {Page} rider signed in as `rider` on ningxiang
+ * @param {Page} admin signed in as `ningxiang-admin`
+ */
+async function ensureActiveRider(rider, admin) {
+  const phone = `139${String(Date.now()).slice(-8)}`
+  const record = await callApi(rider, 'POST', '/api/t/ningxiang/riders/registration', {
+    name: RIDER_NAME,
+    phone,
+    platform: 'meituan',
+  })
+  if (record.status === 'pending') await callApi(admin, 'POST', `/api/t/ningxiang/riders/${record.id}/approve`)
+}
+
+/**
+ * The guard pastes the token and checks it; resolves to the verdict shown.
+ * @param {Page} guard
+ * @param {string} token
+ */
+async function guardChecks(guard, token) {
+  await guard.getByLabel('手动输入/粘贴通行证码').fill(token)
+  await guard.getByRole('button', { name: '核验' }).click()
+  const result = guard.getByTestId('verify-result')
+  await result.waitFor()
+  return result
+}
+
+test('an e-pass is issued, the guard finds it valid, and after revocation revoked; the audit log shows both', async () => {
+  const admin = await openPage(browser, DESKTOP)
+  await admin.goto('/t/ningxiang/console/passes')
+  await signIn(admin, 'ningxiang-admin', 'fengxing')
+  const rider = await openPage(browser, PHONE)
+  await rider.goto('/t/ningxiang')
+  await signIn(rider, 'rider', 'fengxing')
+  await ensureActiveRider(rider, admin)
+
+  // The admin issues a pass to the rider for one friendly community.
+  await admin.getByRole('tab', { name: '电子通行证' }).click()
+  await admin.getByTestId('issue-open').click()
+  const dialog = admin.getByRole('dialog', { name: '签发通行证' })
+  await dialog.getByTestId('issue-rider').click()
+  await admin.keyboard.type(RIDER_NAME)
+  await admin.getByRole('option', { name: new RegExp(RIDER_NAME) }).first().click()
+  await dialog.getByTestId('issue-communities').click()
+  await admin.getByRole('option', { name: COMMUNITY, exact: true }).click()
+  await dialog.locator('.el-dialog__title').click() // closes the multiple choice's list
+  await dialog.getByTestId('dialog-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const newest = admin.getByTestId('epass-table').locator('.el-table__body tr').first()
+  await newest.getByText(COMMUNITY).waitFor()
+  await newest.getByText('有效').waitFor()
+
+  // The rider shows the pass: the newest valid one comes first.
+  await rider.goto('/t/ningxiang/passes')
+  const pass = rider.locator('[data-testid="epass"][data-state="valid"]').first()
+  await pass.locator('svg').waitFor()
+  assert.match((await pass.textContent()) ?? '', new RegExp(COMMUNITY))
+  const token = await pass.locator('[data-token]').getAttribute('data-token')
+  assert.ok(token)
+  await screenshot(rider, 'rider-epass')
+
+  // A guard, not signed in, checks it: valid.
+  const guard = await openPage(browser, PHONE)
+  await guard.goto('/t/ningxiang/verify')
+  await guard.getByText(/已缓存 \d+ 个验证密钥/).waitFor()
+  let result = await guardChecks(guard, token)
+  assert.equal(await result.getAttribute('data-result'), 'valid')
+  await result.getByText('有效', { exact: true }).waitFor()
+  await result.getByText(RIDER_NAME).waitFor()
+  await screenshot(guard, 'guard-valid')
+
+  // The admin revokes it; the guard checks again: revoked.
+  await newest.getByRole('button', { name: '注销' }).click()
+  const prompt = admin.getByRole('dialog', { name: '注销' })
+  await prompt.locator('input').fill('测试：骑手离职')
+  await prompt.getByRole('button', { name: '注销' }).click()
+  await newest.getByText('已注销').waitFor()
+  result = await guardChecks(guard, token)
+  await guard.locator('[data-testid="verify-result"][data-result="revoked"]').getByText('已注销', { exact: true }).waitFor()
+  await screenshot(guard, 'guard-revoked')
+
+  // The audit log records the issue and the revocation.
+  await admin.goto('/t/ningxiang/console/audit')
+  const log = admin.getByTestId('audit-table')
+  await log.getByText('epass.revoke').first().waitFor()
+  await log.getByText('epass.issue').first().waitFor()
+  await screenshot(admin, 'console-audit')
+
+  for (const page of [admin, rider, guard]) await page.context().close()
+})
