@@ -3,6 +3,7 @@ import { computed, ref } from 'vue'
 import { publicApi, ApiProblem, type TenantProfile } from '../api/core'
 import type { TenantRole } from '../auth/roles'
 import type { LonLat } from '../geo/gcj02'
+import { DEFAULT_TIME_ZONE } from '../format'
 import { useSessionStore } from './session'
 
 export interface Brand {
@@ -55,6 +56,9 @@ export const useTenantStore = defineStore('tenant', () => {
     }
   })
 
+  /** The township's clock and calendar (IANA zone). */
+  const timeZone = computed(() => profile.value?.timeZone || DEFAULT_TIME_ZONE)
+
   const membership = computed(() => (code.value ? session.membership(code.value) : undefined))
 
   /** Whether the signed-in user holds any of these roles in this township. */
@@ -84,5 +88,5 @@ export const useTenantStore = defineStore('tenant', () => {
     problem.value = null
   }
 
-  return { code, profile, problem, brand, map, membership, can, enter, leave }
+  return { code, profile, problem, brand, map, timeZone, membership, can, enter, leave }
 })

@@ -47,6 +47,7 @@ class TenantProfileTest {
     void defaultsComeFromTheTownshipAndAdminChangesAreAuditedAndSurviveAManifest() {
         given().get("/api/t/" + T + "/profile").then().statusCode(200)
                 .body("branding.displayName", equalTo(T + " 镇"))
+                .body("timeZone", equalTo("Asia/Shanghai"))
                 .body("map.coordinateSystem", equalTo("WGS84"));
 
         String admin = Tokens.of(TestTenants.admin(T));

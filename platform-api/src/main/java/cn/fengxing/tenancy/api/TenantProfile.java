@@ -13,8 +13,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
-/** A township's public face: names, branding and map, applied across the web UI. */
-public record TenantProfile(String code, String name, String nameEn, Branding branding, MapSettings map) {
+/**
+ * A township's public face: names, time zone (its calendar: "today" on scan counters, times shown),
+ * branding and map, applied across the web UI.
+ */
+public record TenantProfile(String code, String name, String nameEn,
+                            @Schema(example = "Asia/Shanghai") String timeZone,
+                            Branding branding, MapSettings map) {
 
     /** Display name, logo and primary colour (tenant setting {@code branding}). */
     public record Branding(@NotBlank @Size(max = 100) String displayName,

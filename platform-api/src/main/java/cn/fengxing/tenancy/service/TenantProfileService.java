@@ -42,7 +42,7 @@ public class TenantProfileService {
         Tenant t = TenantService.require(code);
         Map<String, Object> branding = section(t, BRANDING);
         Map<String, Object> map = section(t, MAP);
-        return new TenantProfile(t.code, t.name, t.nameEn,
+        return new TenantProfile(t.code, t.name, t.nameEn, t.timeZone,
                 new Branding(text(branding, "displayName").orElse(t.name), text(branding, "logoUrl").orElse(null),
                         text(branding, "primaryColor").orElse(DEFAULT_COLOR)),
                 new MapSettings(text(map, "tileUrl").orElse(DEFAULT_TILES),

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { calendarDate, formatDateTime } from './format'
+
+describe("the township's clock", () => {
+  it("counts today by the township's calendar, not the device's", () => {
+    // 16:30 UTC on 22 November is already 00:30 on 23 November in China
+    const lateEvening = new Date('2026-11-22T16:30:00Z')
+    expect(calendarDate('Asia/Shanghai', lateEvening)).toBe('2026-11-23')
+    expect(calendarDate('UTC', lateEvening)).toBe('2026-11-22')
+    expect(calendarDate('Asia/Shanghai', new Date('2026-11-22T15:59:59Z'))).toBe('2026-11-22')
+  })
+
+  it("shows times on the township's clock", () => {
+    const text = formatDateTime('2026-11-22T16:30:00Z', 'Asia/Shanghai')
+    expect(text).toContain('2026')
+    expect(text).toContain('23')
+    expect(text).toContain('00:30')
+    expect(formatDateTime(undefined, 'Asia/Shanghai')).toBe('')
+  })
+})
