@@ -27,6 +27,10 @@ public final class TenantEndpoints {
     /** Those who work reports: the admin, the duty dispatcher and grid workers/departments. */
     public static final Set<Role> STAFF = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER);
     public static final Set<Role> DISPATCH = EnumSet.of(TENANT_ADMIN, DISPATCHER);
+    /** Riders before filing, and dispatchers looking for duplicates. */
+    public static final Set<Role> REPORTERS = EnumSet.of(TENANT_ADMIN, DISPATCHER, RIDER);
+    /** A report's readers: the staff, and riders (who see only their own). */
+    public static final Set<Role> WITH_RIDER = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, RIDER);
     /** Those who scan at a station or merchant: its keeper, or the tenant admin. */
     public static final Set<Role> KEEPERS = EnumSet.of(TENANT_ADMIN, STATION_KEEPER);
 
@@ -150,7 +154,27 @@ public final class TenantEndpoints {
             new Endpoint("PUT", "/merchants/{missing}", ADMIN, INVALID),
             new Endpoint("DELETE", "/merchants/{missing}", ADMIN, null),
             new Endpoint("POST", "/merchants/{missing}/discount-uses", KEEPERS, INVALID),
-            new Endpoint("GET", "/merchants/{missing}/stats", KEEPERS, null));
+            new Endpoint("GET", "/merchants/{missing}/stats", KEEPERS, null),
+            new Endpoint("POST", "/reports", EnumSet.of(RIDER), new Upload("empty.jpg", new byte[0])),
+            new Endpoint("GET", "/reports/mine", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/reports/nearby?category=road-damage&lon=1&lat=1", REPORTERS, null),
+            new Endpoint("GET", "/reports/{missing}", WITH_RIDER, null),
+            new Endpoint("GET", "/reports/{missing}/photos/{photo}", WITH_RIDER, null),
+            new Endpoint("POST", "/reports/{missing}/me-too", EnumSet.of(RIDER), null),
+            new Endpoint("POST", "/reports/{missing}/verification", EnumSet.of(RIDER), new Upload("empty.jpg", new byte[0])),
+            new Endpoint("GET", "/dispatch/queue", STAFF, null),
+            new Endpoint("GET", "/dispatch/reports/{missing}/proposal", DISPATCH, null),
+            new Endpoint("PUT", "/dispatch/reports/{missing}/hold", DISPATCH, null),
+            new Endpoint("DELETE", "/dispatch/reports/{missing}/hold", DISPATCH, null),
+            new Endpoint("POST", "/dispatch/reports/{missing}/dispatch", DISPATCH, INVALID),
+            new Endpoint("POST", "/dispatch/reports/{missing}/reject", DISPATCH, INVALID),
+            new Endpoint("POST", "/dispatch/reports/{missing}/duplicate", DISPATCH, INVALID),
+            new Endpoint("POST", "/dispatch/reports/{missing}/urgent", DISPATCH, null),
+            new Endpoint("POST", "/dispatch/reports/{missing}/close", DISPATCH, INVALID),
+            new Endpoint("POST", "/dispatch/reports/{missing}/accept", STAFF, null),
+            new Endpoint("POST", "/dispatch/reports/{missing}/progress", STAFF, INVALID),
+            new Endpoint("POST", "/dispatch/reports/{missing}/resolve", STAFF, new Upload("empty.jpg", new byte[0])),
+            new Endpoint("POST", "/dispatch/reports/{missing}/send-back", STAFF, INVALID));
 
     private TenantEndpoints() {
     }

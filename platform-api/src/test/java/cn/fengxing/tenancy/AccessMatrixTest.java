@@ -61,7 +61,7 @@ class AccessMatrixTest {
 
     private static Response call(String token, String tenant, Endpoint e, long community, long grid) {
         String path = "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
-                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999");
+                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999").replace("{photo}", "999999999");
         return withBody(given().auth().oauth2(token), e).request(e.method(), path);
     }
 

@@ -169,6 +169,8 @@ public final class Launcher {
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Map<String, String> env = builder.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(API_PORT));
+        // report photos live next to the database's data, kept across runs
+        env.putIfAbsent("FENGXING_STORAGE_DIRECTORY", localDir.resolve("blobs").toString());
         if (postgres != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", postgres.appUser());

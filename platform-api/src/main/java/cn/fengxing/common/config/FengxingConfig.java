@@ -16,6 +16,48 @@ public interface FengxingConfig {
 
     Web web();
 
+    Storage storage();
+
+    Reports reports();
+
+    /** Where files (report photos) are kept. */
+    interface Storage {
+        /** Directory of the filesystem blob store; created when missing. */
+        @WithDefault("data/blobs")
+        String directory();
+    }
+
+    /** Snap-and-report 随手拍 limits and timings. */
+    interface Reports {
+        /** Photos per report (and per resolution or verification step). */
+        @WithDefault("3")
+        int maxPhotos();
+
+        /** Largest photo upload, in bytes. */
+        @WithDefault("10485760")
+        int maxPhotoBytes();
+
+        /** Largest photo in pixels (width × height): larger ones are refused before decoding. */
+        @WithDefault("50000000")
+        long maxPhotoPixels();
+
+        /** Longest side of a stored photo, in pixels; larger ones are scaled down. */
+        @WithDefault("1920")
+        int photoSide();
+
+        /** Longest side of a thumbnail, in pixels. */
+        @WithDefault("320")
+        int thumbnailSide();
+
+        /** Radius within which open reports of the same category count as "nearby" (duplicates). */
+        @WithDefault("300")
+        int nearbyMetres();
+
+        /** How long a dispatcher's hold on a report (领单) lasts unless renewed or released. */
+        @WithDefault("PT5M")
+        java.time.Duration lockDuration();
+    }
+
     /** What the web UI needs to sign people in. */
     interface Web {
         /** Issuer the browser signs in with; defaults to the API's own OIDC issuer. */

@@ -1,0 +1,67 @@
+package cn.fengxing.common.storage;
+
+import cn.fengxing.common.config.FengxingConfig;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Files under {@code fengxing.storage.directory}, written atomically (temporary file, then move). */
+@DefaultBean
+@ApplicationScoped
+public class FileSystemBlobStore implements BlobStore {
+
+    /** Platform-made keys only: path segments of letters, digits, '-', '_' and '.', no "..". */
+    private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$");
+
+    @Inject
+    FengxingConfig config;
+
+    @Override
+    public void put(String key, byte[] bytes) {
+        Path target = path(key);
+        try {
+            Files.createDirectories(target.getParent());
+            Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store " + key, e);
+        }
+    }
+
+    @Override
+    public Optional<byte[]> get(String key) {
+        try {
+            return Optional.of(Files.readAllBytes(path(key)));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        try {
+            Files.deleteIfExists(path(key));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+
+    private Path path(String key) {
+        if (!KEY.matcher(key).matches() || key.contains("..")) {
+            throw new IllegalArgumentException("not a blob key: " + key);
+        }
+        return Path.of(config.storage().directory()).toAbsolutePath().resolve(key);
+    }
+}

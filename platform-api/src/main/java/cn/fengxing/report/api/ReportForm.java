@@ -1,0 +1,55 @@
+package cn.fengxing.report.api;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.util.List;
+
+/**
+ * What a rider files (multipart form): category, where (WGS84, from the phone, adjusted on the map), what,
+ * how urgent, and 1–3 photos from the camera.
+ */
+public class ReportForm {
+
+    @RestForm
+    @NotBlank
+    @Size(max = 64)
+    @Schema(example = "road_damage")
+    public String category;
+
+    @RestForm
+    @NotBlank
+    @Size(max = 1000)
+    @Schema(example = "井盖缺失，电动车容易掉进去")
+    public String description;
+
+    @RestForm
+    @NotNull
+    @DecimalMin("-180")
+    @DecimalMax("180")
+    public Double lon;
+
+    @RestForm
+    @NotNull
+    @DecimalMin("-90")
+    @DecimalMax("90")
+    public Double lat;
+
+    @RestForm
+    @Size(max = 300)
+    public String address;
+
+    @RestForm
+    @Schema(description = "The rider marks it urgent; urgent and emergency-stop categories are urgent anyway")
+    public boolean urgent;
+
+    @RestForm("photos")
+    @Schema(description = "1–3 JPEG or PNG photos")
+    public List<FileUpload> photos;
+}

@@ -1,0 +1,159 @@
+package cn.fengxing.report.resource;
+
+import cn.fengxing.common.paging.Page;
+import cn.fengxing.common.paging.PageRequest;
+import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.web.RequestLocale;
+import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.report.api.ReportForm;
+import cn.fengxing.report.api.ReportSummary;
+import cn.fengxing.report.api.ReportView;
+import cn.fengxing.report.api.VerificationForm;
+import cn.fengxing.report.service.ReportPhotos;
+import cn.fengxing.report.service.ReportService;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import static cn.fengxing.identity.Role.DISPATCHER;
+import static cn.fengxing.identity.Role.HANDLER;
+import static cn.fengxing.identity.Role.RIDER;
+import static cn.fengxing.identity.Role.TENANT_ADMIN;
+
+@Path("/api/t/{tenant}/reports")
+@Tag(name = "Reports", description = "Snap-and-report 随手拍: riders file hazards with photos, follow them and verify the fix")
+@SecurityRequirement(name = "oidc")
+public class ReportResource {
+
+    /** Client-made keys (a UUID in the app): printable, short. */
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("^[A-Za-z0-9._:-]{8,100}$");
+
+    @Inject
+    ReportService reports;
+
+    @Inject
+    ReportPhotos photos;
+
+    @Inject
+    RequestLocale locale;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @TenantAccess(RIDER)
+    @Operation(summary = "File a report",
+            description = "An active rider files a hazard: category code, description, WGS84 lon/lat (from the phone, "
+                    + "adjusted on the map), optional address, urgent, and 1–3 JPEG or PNG photos (form field photos, "
+                    + "each at most 10 MB). Photos are re-encoded without metadata. The report is placed in the grid "
+                    + "containing the point and gets its SLA deadlines; urgent and emergency-stop categories make it "
+                    + "urgent. Send an Idempotency-Key header (8–100 of A–Z a–z 0–9 . _ : -) and reuse it on every retry: "
+                    + "the first request creates the report (201), every retry returns the same report (200).")
+    @APIResponse(responseCode = "201", description = "Filed",
+            content = @Content(schema = @Schema(implementation = ReportView.class)))
+    @APIResponse(responseCode = "200", description = "A retry: the report this key already filed",
+            content = @Content(schema = @Schema(implementation = ReportView.class)))
+    public Response file(@PathParam("tenant") String tenant, @HeaderParam("Idempotency-Key") String idempotencyKey,
+                         @Valid @NotNull @BeanParam ReportForm form) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw ProblemException.badRequest("report.idempotency-key");
+        }
+        List<ReportPhotos.Processed> processed = photos.process(form.photos);
+        ReportService.Filed filed = reports.file(form, processed, idempotencyKey, locale.get());
+        return Response.status(filed.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(filed.report()).build();
+    }
+
+    @GET
+    @Path("/mine")
+    @TenantAccess(RIDER)
+    @Operation(summary = "My reports", description = "The caller's reports, newest first, paged, with state and SLA.")
+    public Page<ReportSummary> mine(@PathParam("tenant") String tenant, @BeanParam PageRequest paging) {
+        return reports.mine(paging.page(), paging.size(), locale.get());
+    }
+
+    @GET
+    @Path("/nearby")
+    @TenantAccess({RIDER, DISPATCHER, TENANT_ADMIN})
+    @Operation(summary = "Open reports nearby",
+            description = "Open reports of a category within the township's nearby radius (300 m) of a WGS84 point, "
+                    + "nearest first, at most 10: shown to the rider before filing, to say \"me too\" instead.")
+    public List<ReportSummary> nearby(@PathParam("tenant") String tenant,
+                                      @QueryParam("category") @NotBlank String category,
+                                      @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+                                      @QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat) {
+        return reports.nearby(category, lon, lat, locale.get());
+    }
+
+    @GET
+    @Path("/{id}")
+    @TenantAccess({RIDER, DISPATCHER, HANDLER, TENANT_ADMIN})
+    @Operation(summary = "Get a report",
+            description = "A report with its photos and timeline (each step with what the rider was told). Staff see "
+                    + "every report; a rider sees those they filed or joined (404 otherwise).")
+    public ReportView get(@PathParam("tenant") String tenant, @PathParam("id") long id) {
+        return reports.get(id, locale.get());
+    }
+
+    @GET
+    @Path("/{id}/photos/{photo}")
+    @Produces("image/jpeg")
+    @TenantAccess({RIDER, DISPATCHER, HANDLER, TENANT_ADMIN})
+    @Operation(summary = "Get a report photo",
+            description = "The stored JPEG (no metadata); size=thumb for the thumbnail. Same visibility as the report.")
+    @APIResponse(responseCode = "200", description = "The image",
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+    public Response photo(@PathParam("tenant") String tenant, @PathParam("id") long id, @PathParam("photo") long photo,
+                          @QueryParam("size") String size) {
+        if (size != null && !"thumb".equals(size) && !"full".equals(size)) {
+            throw ProblemException.badRequest("report.photo.size", size);
+        }
+        return Response.ok(reports.photo(id, photo, "thumb".equals(size)))
+                .header("Cache-Control", "private, max-age=86400, immutable").build();
+    }
+
+    @POST
+    @Path("/{id}/me-too")
+    @TenantAccess(RIDER)
+    @Operation(summary = "Join a report (me too)",
+            description = "The caller met the same hazard: joins the open report once (409 when it is concluded or "
+                    + "is the caller's own); the caller then follows it like their own.")
+    public ReportView meToo(@PathParam("tenant") String tenant, @PathParam("id") long id) {
+        return reports.meToo(id, locale.get());
+    }
+
+    @POST
+    @Path("/{id}/verification")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @TenantAccess(RIDER)
+    @Operation(summary = "Verify the fix",
+            description = "The reporting rider's verdict on a resolved report: fixed=true closes it (closed_fixed), "
+                    + "fixed=false reopens it for the dispatcher; optional rating 1–5, comment and up to 3 photos. "
+                    + "409 unless the report is resolved; 403 for anyone but its reporter.")
+    public ReportView verify(@PathParam("tenant") String tenant, @PathParam("id") long id,
+                             @Valid @NotNull @BeanParam VerificationForm form) {
+        List<ReportPhotos.Processed> processed = photos.process(form.photos);
+        return reports.verify(id, form, processed, locale.get());
+    }
+}

@@ -1,0 +1,57 @@
+package cn.fengxing.report.service;
+
+import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Caller;
+import cn.fengxing.rider.entity.Rider;
+import cn.fengxing.tenancy.service.TenantContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Who acts on a report, with the name the timeline shows: their membership name, else their rider name. */
+@ApplicationScoped
+public class ReportActors {
+
+    /** Someone acting on a report; {@link #SYSTEM} for scheduled steps. */
+    public record Actor(String subject, String name) {
+    }
+
+    public static final Actor SYSTEM = new Actor(Caller.SYSTEM, null);
+
+    @Inject
+    Caller caller;
+
+    @Inject
+    TenantContext tenant;
+
+    public Actor current() {
+        String subject = caller.subject();
+        return new Actor(subject, name(subject));
+    }
+
+    /** Display name of a member or rider of the current township; null when unknown. */
+    public String name(String subject) {
+        if (subject == null || Caller.SYSTEM.equals(subject)) {
+            return null;
+        }
+        return member(subject).map(m -> m.name)
+                .or(() -> Rider.bySubject(subject).map(r -> r.name))
+                .orElse(null);
+    }
+
+    /** Names of the township's members, for lists that show many. */
+    public Map<String, String> memberNames() {
+        Map<String, String> names = new HashMap<>();
+        for (Membership m : Membership.ofTenant(tenant.code())) {
+            names.put(m.subject, m.name);
+        }
+        return names;
+    }
+
+    private Optional<Membership> member(String subject) {
+        return Membership.<Membership>find("tenantCode = ?1 and subject = ?2", tenant.code(), subject).firstResultOptional();
+    }
+}

@@ -1,0 +1,198 @@
+package cn.fengxing.report.service;
+
+import cn.fengxing.common.config.FengxingConfig;
+import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.storage.BlobStore;
+import cn.fengxing.report.entity.ReportPhoto;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import net.coobird.thumbnailator.Thumbnails;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Report photos: only JPEG and PNG within the size limits; every photo is decoded and written anew as a
+ * JPEG (EXIF orientation applied, then every metadata block, GPS included, left behind) with a thumbnail.
+ * Decoding happens before any transaction, so a bad photo changes nothing.
+ */
+@ApplicationScoped
+public class ReportPhotos {
+
+    /** A photo ready to store: the re-encoded image and its thumbnail. */
+    public record Processed(byte[] image, byte[] thumbnail, int width, int height) {
+    }
+
+    @Inject
+    FengxingConfig config;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    /** Checks and re-encodes the uploaded photos (none is fine); any bad one is a 400 problem naming it. */
+    public List<Processed> process(List<FileUpload> uploads) {
+        FengxingConfig.Reports limits = config.reports();
+        List<FileUpload> files = uploads == null ? List.of() : uploads;
+        if (files.size() > limits.maxPhotos()) {
+            throw ProblemException.invalid(List.of(new Violation("photos", "report.photo.too-many", limits.maxPhotos())));
+        }
+        List<Processed> out = new ArrayList<>();
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String field = "photos[" + i + "]";
+            try {
+                if (files.get(i).size() > limits.maxPhotoBytes()) {
+                    throw invalid(field, "report.photo.too-large", limits.maxPhotoBytes() / (1024 * 1024));
+                }
+                out.add(process(field, Files.readAllBytes(files.get(i).uploadedFile()), limits));
+            } catch (ProblemException e) {
+                violations.addAll(e.errors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalid(violations);
+        }
+        return out;
+    }
+
+    private Processed process(String upload, byte[] bytes, FengxingConfig.Reports limits) {
+        if (bytes.length == 0) {
+            throw invalid(upload, "report.photo.empty");
+        }
+        if (bytes.length > limits.maxPhotoBytes()) {
+            throw invalid(upload, "report.photo.too-large", limits.maxPhotoBytes() / (1024 * 1024));
+        }
+        if (!isJpeg(bytes) && !isPng(bytes)) {
+            throw invalid(upload, "report.photo.type");
+        }
+        try {
+            long pixels = pixels(bytes);
+            if (pixels < 0) {
+                throw invalid(upload, "report.photo.unreadable");
+            }
+            if (pixels > limits.maxPhotoPixels()) {
+                throw invalid(upload, "report.photo.too-many-pixels", limits.maxPhotoPixels() / 1_000_000);
+            }
+            BufferedImage image = Thumbnails.of(new ByteArrayInputStream(bytes))
+                    .size(limits.photoSide(), limits.photoSide())
+                    .imageType(BufferedImage.TYPE_INT_RGB)
+                    .asBufferedImage();
+            byte[] full = jpeg(image, limits.photoSide());
+            byte[] thumb = jpeg(image, limits.thumbnailSide());
+            return new Processed(full, thumb, image.getWidth(), image.getHeight());
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException p) {
+                throw p;
+            }
+            throw invalid(upload, "report.photo.unreadable");
+        }
+    }
+
+    /** Scaled to fit {@code side} (never up) and written as a JPEG with no metadata at all. */
+    private static byte[] jpeg(BufferedImage image, int side) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Thumbnails.of(image).size(Math.min(side, image.getWidth()), Math.min(side, image.getHeight()))
+                .keepAspectRatio(true).outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
+        return out.toByteArray();
+    }
+
+    /** Width × height from the header alone (no decoding); -1 when no reader understands it. */
+    private static long pixels(byte[] bytes) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                return -1;
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                return (long) reader.getWidth(0) * reader.getHeight(0);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private static boolean isJpeg(byte[] b) {
+        return b.length > 3 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xd8 && (b[2] & 0xff) == 0xff;
+    }
+
+    private static boolean isPng(byte[] b) {
+        return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
+    }
+
+    private static ProblemException invalid(String field, String key, Object... args) {
+        return ProblemException.invalid(List.of(new Violation(field, key, args)));
+    }
+
+    /**
+     * Stores processed photos for a report (and the step they belong to); their files are removed again
+     * if the transaction rolls back, so a failed request leaves no orphans.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<ReportPhoto> store(String tenant, long reportId, Long eventId, String purpose, String uploadedBy,
+                                   List<Processed> photos) {
+        List<ReportPhoto> stored = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    keys.forEach(blobs::delete);
+                }
+            }
+        });
+        for (Processed p : photos) {
+            String key = tenant + "/reports/" + reportId + "/" + UUID.randomUUID();
+            blobs.put(key + ".jpg", p.image());
+            keys.add(key + ".jpg");
+            blobs.put(key + "-thumb.jpg", p.thumbnail());
+            keys.add(key + "-thumb.jpg");
+            ReportPhoto photo = new ReportPhoto();
+            photo.reportId = reportId;
+            photo.eventId = eventId;
+            photo.purpose = purpose;
+            photo.uploadedBy = uploadedBy;
+            photo.storageKey = key;
+            photo.width = p.width();
+            photo.height = p.height();
+            photo.bytes = p.image().length;
+            photo.thumbBytes = p.thumbnail().length;
+            photo.persist();
+            stored.add(photo);
+        }
+        return stored;
+    }
+
+    /** The stored JPEG (or its thumbnail). */
+    public byte[] read(ReportPhoto photo, boolean thumbnail) {
+        String key = photo.storageKey + (thumbnail ? "-thumb.jpg" : ".jpg");
+        return blobs.get(key).orElseThrow(() -> ProblemException.notFound("report.photo.unknown", photo.id));
+    }
+}
