@@ -134,6 +134,8 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/epasses/{missing}/revoke", ADMIN, INVALID),
             new Endpoint("POST", "/epasses/verify", PUBLIC, Map.of("token", "not-a-pass")),
             new Endpoint("GET", "/rider/epasses", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/rider/friendly-communities/nearby?lon=1&lat=1", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/rider/friendly-communities/{missing}", EnumSet.of(RIDER), null),
             new Endpoint("GET", "/station-settings", ALL_MEMBERS, null),
             new Endpoint("PUT", "/station-settings/grades", ADMIN, INVALID),
             new Endpoint("PUT", "/station-settings/amenities", ADMIN, INVALID),
