@@ -5,10 +5,12 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.web.RequestLocale;
 import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.report.api.ReportFigures;
 import cn.fengxing.report.api.ReportForm;
 import cn.fengxing.report.api.ReportSummary;
 import cn.fengxing.report.api.ReportView;
 import cn.fengxing.report.api.VerificationForm;
+import cn.fengxing.report.service.ReportFigureService;
 import cn.fengxing.report.service.ReportPhotos;
 import cn.fengxing.report.service.ReportService;
 import jakarta.inject.Inject;
@@ -35,6 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -56,6 +59,9 @@ public class ReportResource {
 
     @Inject
     ReportPhotos photos;
+
+    @Inject
+    ReportFigureService figures;
 
     @Inject
     RequestLocale locale;
@@ -104,6 +110,20 @@ public class ReportResource {
                                       @QueryParam("lon") @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
                                       @QueryParam("lat") @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat) {
         return reports.nearby(category, lon, lat, locale.get());
+    }
+
+    @GET
+    @Path("/figures")
+    @TenantAccess({DISPATCHER, TENANT_ADMIN})
+    @Operation(summary = "Report figures",
+            description = "The township's figures for the reports filed from–to (YYYY-MM-DD, township calendar days, "
+                    + "inclusive; default the last 365 days up to today; at most 3660 days), each as it stands now: "
+                    + "reports, closed (concluded) and the closure rate, median minutes to the first dispatch, median "
+                    + "hours to resolution, the share that missed a deadline, and the riders' ratings (count, average, "
+                    + "share of 4 or 5). Rates and medians are null when there is nothing to measure.")
+    public ReportFigures figures(@PathParam("tenant") String tenant, @QueryParam("from") LocalDate from,
+                                 @QueryParam("to") LocalDate to) {
+        return figures.figures(from, to);
     }
 
     @GET
