@@ -31,13 +31,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -121,8 +122,11 @@ public class ReportResource {
                     + "reports, closed (concluded) and the closure rate, median minutes to the first dispatch, median "
                     + "hours to resolution, the share that missed a deadline, and the riders' ratings (count, average, "
                     + "share of 4 or 5). Rates and medians are null when there is nothing to measure.")
-    public ReportFigures figures(@PathParam("tenant") String tenant, @QueryParam("from") LocalDate from,
-                                 @QueryParam("to") LocalDate to) {
+    public ReportFigures figures(@PathParam("tenant") String tenant,
+                                 @QueryParam("from") @Parameter(description = "First day, YYYY-MM-DD",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                                 @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         return figures.figures(from, to);
     }
 
@@ -143,7 +147,7 @@ public class ReportResource {
     @Operation(summary = "Get a report photo",
             description = "The stored JPEG (no metadata); size=thumb for the thumbnail. Same visibility as the report.")
     @APIResponse(responseCode = "200", description = "The image",
-            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response photo(@PathParam("tenant") String tenant, @PathParam("id") long id, @PathParam("photo") long photo,
                           @QueryParam("size") String size) {
         if (size != null && !"thumb".equals(size) && !"full".equals(size)) {

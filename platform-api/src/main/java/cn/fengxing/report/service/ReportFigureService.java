@@ -1,6 +1,7 @@
 package cn.fengxing.report.service;
 
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.report.api.ReportFigures;
 import cn.fengxing.report.api.ReportState;
 import cn.fengxing.tenancy.entity.Tenant;
@@ -12,6 +13,8 @@ import jakarta.transaction.Transactional;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.List;
 
 /** A township's report figures: volume, closure rate, medians, overdue share and satisfaction, computed in SQL. */
 @ApplicationScoped
@@ -48,12 +51,15 @@ public class ReportFigureService {
     @Inject
     TenantContext tenant;
 
-    /** Figures for the reports filed {@code from}–{@code to} (township days, inclusive; default the last 365 days). */
+    /**
+     * Figures for the reports filed {@code from}–{@code to} (YYYY-MM-DD, township days, inclusive; by default the
+     * last 365 days up to today).
+     */
     @Transactional
-    public ReportFigures figures(LocalDate from, LocalDate to) {
+    public ReportFigures figures(String from, String to) {
         ZoneId zone = Tenant.zoneOf(tenant.code());
-        LocalDate last = to != null ? to : LocalDate.now(zone);
-        LocalDate first = from != null ? from : last.minusDays(DEFAULT_DAYS - 1);
+        LocalDate last = to != null ? day("to", to) : LocalDate.now(zone);
+        LocalDate first = from != null ? day("from", from) : last.minusDays(DEFAULT_DAYS - 1);
         if (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last)) {
             throw ProblemException.badRequest("report.figures.range", MAX_DAYS);
         }
@@ -68,6 +74,14 @@ public class ReportFigureService {
         long rated = count(row[5]);
         return new ReportFigures(first, last, reports, closed, share(closed, reports), number(row[2]), number(row[3]),
                 share(count(row[4]), reports), rated, number(row[6]), share(count(row[7]), rated));
+    }
+
+    private static LocalDate day(String field, String value) {
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(List.of(new Violation(field, "report.figures.date", value)));
+        }
     }
 
     private static long count(Object value) {
