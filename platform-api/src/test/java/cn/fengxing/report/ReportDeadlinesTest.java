@@ -5,6 +5,7 @@ import cn.fengxing.support.Db;
 import cn.fengxing.support.EventStream;
 import cn.fengxing.support.Reports;
 import cn.fengxing.support.TestTenants;
+import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -206,6 +207,26 @@ class ReportDeadlinesTest {
         assertThat(Db.strings("select state from report where id = " + verified)).containsExactly("reopened");
         assertThat(Db.strings("select details ->> 'days' from report_event where action = 'auto_close' and report_id = "
                 + light)).containsExactly("2");
+    }
+
+    @Test
+    void theScheduledPassCoversActiveTownshipsOnly() {
+        String suspended = "dl-s";
+        TestTenants.onboard(suspended, LON + 1, LAT);
+        long here = file("road-damage");
+        long there = Reports.file(suspended, "road-damage", LON + 1, LAT);
+        for (long id : List.of(here, there)) {
+            set(id, "dispatch_due = now() - interval '1 minute'");
+        }
+        String platform = "/api/platform/tenants/" + suspended;
+        as(Tokens.OPERATOR).post(platform + "/suspend").then().statusCode(200);
+        try {
+            sweep.sweepAll();
+        } finally {
+            as(Tokens.OPERATOR).post(platform + "/resume").then().statusCode(200);
+        }
+        assertThat(steps(here)).containsEntry("escalate_dispatch", 1L);
+        assertThat(steps(there)).doesNotContainKey("escalate_dispatch");
     }
 
     @Test

@@ -23,9 +23,10 @@ public class ReportSweep {
     @Inject
     ReportDeadlines deadlines;
 
+    /** Every active township's pass; a suspended township's reports wait until it is resumed. */
     @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void run() {
+    public void sweepAll() {
         for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
             try {
                 sweep(code);
