@@ -1,0 +1,86 @@
+package cn.fengxing.report;
+
+import cn.fengxing.support.TestTenants;
+import cn.fengxing.support.Tokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+/** My reports 我的上报: the reports a rider filed and those they joined with "me too", which they then follow. */
+@QuarkusTest
+class MyReportsTest {
+
+    static final String T = "rp-mine";
+    static final double LON = 114.5;
+    static final double LAT = 26.5;
+
+    static final String RIDER = TestTenants.member(T, "rider");
+    static final String NEIGHBOUR = "rp-mine-neighbour";
+    static final String STRANGER = "rp-mine-stranger";
+
+    @BeforeEach
+    void township() {
+        TestTenants.onboard(T, LON, LAT);
+        activeRider(NEIGHBOUR, "邻居骑手", "13700000101");
+        activeRider(STRANGER, "路过骑手", "13700000102");
+    }
+
+    /** Registers the person as a rider and has the admin approve them (once). */
+    static void activeRider(String subject, String name, String phone) {
+        JsonPath rider = given().auth().oauth2(Tokens.of(subject)).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "phone", phone, "platform", "meituan"))
+                .post("/api/t/" + T + "/riders/registration").then().extract().jsonPath();
+        if ("pending".equals(rider.getString("status"))) {
+            given().auth().oauth2(Tokens.of(TestTenants.admin(T)))
+                    .post("/api/t/" + T + "/riders/" + rider.getLong("id") + "/approve").then().statusCode(200);
+        }
+    }
+
+    static long file(String subject) {
+        return ReportFlowTest.submission(subject, UUID.randomUUID().toString(), "garbage", LON, LAT)
+                .post("/api/t/" + T + "/reports").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static List<Integer> mine(String subject) {
+        return ReportFlowTest.as(subject).queryParam("size", 200).get("/api/t/" + T + "/reports/mine")
+                .then().statusCode(200).extract().jsonPath().getList("items.id");
+    }
+
+    @Test
+    void aRiderWhoSaysMeTooFollowsTheReportInMyReports() {
+        long id = file(RIDER);
+        String base = "/api/t/" + T + "/reports/" + id;
+        ReportFlowTest.as(NEIGHBOUR).get(base).then().statusCode(404);
+        assertThat(mine(NEIGHBOUR)).doesNotContain((int) id);
+
+        ReportFlowTest.as(NEIGHBOUR).post(base + "/me-too").then().statusCode(200)
+                .body("supporters", equalTo(1)).body("mine", equalTo(false));
+        ReportFlowTest.as(NEIGHBOUR).queryParam("size", 200).get("/api/t/" + T + "/reports/mine")
+                .then().statusCode(200).body("items.id", hasItem((int) id));
+        // joined: the neighbour sees the report and its photos, but only its reporter may verify it
+        JsonPath seen = ReportFlowTest.as(NEIGHBOUR).get(base).then().statusCode(200).extract().jsonPath();
+        ReportFlowTest.as(NEIGHBOUR).get(base + "/photos/" + seen.getLong("photos[0].id")).then().statusCode(200);
+        ReportFlowTest.as(NEIGHBOUR).multiPart("fixed", "true").post(base + "/verification").then().statusCode(403);
+        // saying it twice changes nothing and lists it once
+        ReportFlowTest.as(NEIGHBOUR).post(base + "/me-too").then().statusCode(200).body("supporters", equalTo(1));
+        assertThat(mine(NEIGHBOUR)).containsOnlyOnce((int) id);
+
+        // the reporter's list is unchanged, and a rider who joined nothing sees neither the report nor it listed
+        assertThat(mine(RIDER)).containsOnlyOnce((int) id);
+        ReportFlowTest.as(STRANGER).queryParam("size", 200).get("/api/t/" + T + "/reports/mine")
+                .then().statusCode(200).body("items.id", not(hasItem((int) id)));
+        ReportFlowTest.as(STRANGER).get(base).then().statusCode(404);
+    }
+}
