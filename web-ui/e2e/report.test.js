@@ -49,6 +49,14 @@ async function cameraPhoto(page) {
 }
 
 /**
+ * Waits until transitions (dialogs, toasts) have finished, for a still screenshot.
+ * @param {Page} page
+ */
+async function settled(page) {
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+}
+
+/**
  * Signs the rider in and opens the report screen from the home page's main action.
  * @returns {Promise<Page>}
  */
@@ -113,6 +121,8 @@ test('a rider files a report with a photo, sees it handled, and verifies it fixe
   await page.locator('[data-testid="report-state"][data-state="submitted"]').waitFor()
   assert.match((await page.getByTestId('timeline').textContent()) ?? '', /提交上报/)
   await page.getByTestId('report-photo').locator('img[src^="blob:"]').first().waitFor()
+  await page.locator('.van-toast').waitFor({ state: 'hidden' })
+  await screenshot(page, 'report-filed')
 
   // the photo was made small on the phone: 2400 px wide in the camera, 1600 px as stored
   const filed = await call(await userToken('rider'), 'GET', `${T}/reports/${id}`)
@@ -153,10 +163,13 @@ test('a rider files a report with a photo, sees it handled, and verifies it fixe
   await verify.getByRole('radio', { name: '已解决' }).click()
   await page.getByTestId('verify-rating').getByRole('radio').nth(4).click()
   await verify.getByLabel('说明').fill('修得很平整，谢谢')
+  await verify.scrollIntoViewIfNeeded()
   await screenshot(page, 'report-verify')
   await page.getByTestId('verify-submit').click()
   await page.locator('[data-testid="report-state"][data-state="closed_fixed"]').waitFor()
   await page.getByTestId('verdict').getByText('修得很平整，谢谢').waitFor()
+  await page.locator('.van-toast').waitFor({ state: 'hidden' })
+  await page.evaluate(() => window.scrollTo(0, 0))
   await screenshot(page, 'report-closed')
 
   const closed = await call(await userToken('rider'), 'GET', `${T}/reports/${id}`)
@@ -185,7 +198,10 @@ test('a report filed offline waits on the phone and is sent exactly once when th
   await page.getByTestId('report-submit').click()
   const kept = page.getByRole('dialog')
   await kept.getByText('已保存在手机上，待发送').waitFor()
+  await settled(page)
+  await screenshot(page, 'report-kept')
   await kept.getByRole('button', { name: '确认' }).click()
+  await kept.waitFor({ state: 'hidden' })
   await page.waitForURL(/\/t\/ningxiang\/reports$/)
   const entry = page.getByTestId('outbox-entry')
   await entry.getByText(description).waitFor()

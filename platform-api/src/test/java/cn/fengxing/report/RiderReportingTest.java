@@ -1,5 +1,6 @@
 package cn.fengxing.report;
 
+import cn.fengxing.support.Photos;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,13 +15,17 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
-/** My reports 我的上报: the reports a rider filed and those they joined with "me too", which they then follow. */
+/**
+ * The rider's side of snap-and-report: My reports 我的上报 lists what a rider filed and what they joined with
+ * "me too"; a photo the phone already made small is stored as it came.
+ */
 @QuarkusTest
-class MyReportsTest {
+class RiderReportingTest {
 
     static final String T = "rp-mine";
     static final double LON = 114.5;
@@ -51,6 +56,20 @@ class MyReportsTest {
     static long file(String subject) {
         return ReportFlowTest.submission(subject, UUID.randomUUID().toString(), "garbage", LON, LAT)
                 .post("/api/t/" + T + "/reports").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    @Test
+    void aPhotoThePhoneMadeSmallIsNotEnlarged() {
+        ReportFlowTest.as(RIDER).header("Idempotency-Key", UUID.randomUUID().toString())
+                .multiPart("category", "street-light")
+                .multiPart("description", "路灯不亮")
+                .multiPart("lon", String.valueOf(LON))
+                .multiPart("lat", String.valueOf(LAT))
+                .multiPart("photos", "small.jpg", Photos.jpegWithGps(1600, 1200, LON, LAT), "image/jpeg")
+                .multiPart("photos", "tiny.png", Photos.png(320, 240), "image/png")
+                .post("/api/t/" + T + "/reports").then().statusCode(201)
+                .body("photos.width", contains(1600, 320))
+                .body("photos.height", contains(1200, 240));
     }
 
     static List<Integer> mine(String subject) {
