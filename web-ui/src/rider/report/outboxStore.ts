@@ -26,7 +26,14 @@ export const useOutboxStore = defineStore('report-outbox', () => {
     entries.value = owner.value ? await outbox.entries(owner.value) : []
     clearTimeout(timer)
     const due = ReportOutbox.nextDue(entries.value)
-    if (due !== undefined) timer = setTimeout(() => void run(false), Math.max(1_000, due - Date.now()))
+    // offline, the `online` event sends them instead (failed attempts would only lengthen the backoff)
+    if (due === undefined) return
+    timer = setTimeout(
+      () => {
+        if (navigator.onLine) void run(false)
+      },
+      Math.max(1_000, due - Date.now()),
+    )
   }
 
   /** Tracks the attempts in `sending` and the reports sent in `sent`, then re-reads the outbox. */
@@ -75,5 +82,10 @@ export const useOutboxStore = defineStore('report-outbox', () => {
     await refresh()
   }
 
-  return { entries, sending, sent, start, refresh, file, retry, remove }
+  /** The waiting reports of one township (a rider may file in several). */
+  function entriesOf(tenant: string | null): OutboxEntry[] {
+    return entries.value.filter((e) => e.tenant === tenant)
+  }
+
+  return { entries, sending, sent, entriesOf, start, refresh, file, retry, remove }
 })

@@ -56,12 +56,14 @@ export function useObjectUrls() {
     urls.delete(blob)
   }
 
-  onBeforeUnmount(() => {
-    urls.forEach((u) => URL.revokeObjectURL(u))
-    urls.clear()
-  })
+  /** Lets go of the URLs of all blobs but these. */
+  function retain(blobs: Blob[]): void {
+    ;[...urls.keys()].filter((b) => !blobs.includes(b)).forEach(release)
+  }
 
-  return { url, release }
+  onBeforeUnmount(() => retain([]))
+
+  return { url, release, retain }
 }
 
 /** A report photo's bytes: the image needs the bearer token, so an <img src> cannot load it itself. */
