@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, call, ensureActiveRider, userToken } from './api.js'
-import { PHONE, launch, openPage, screenshot, signIn } from './harness.js'
+import { launch, screenshot } from './harness.js'
+import { cameraPhoto, chooseCategory, fillIn, reportScreen, settled } from './reporting.js'
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -20,84 +21,6 @@ after(async () => {
 
 const T = '/api/t/ningxiang'
 
-/** A phone whose GPS puts the rider in 城北社区's first grid, with the permission given. */
-const RIDER_PHONE = {
-  ...PHONE,
-  geolocation: { longitude: 111.179, latitude: 37.363 },
-  permissions: ['geolocation'],
-}
-
-/**
- * A 2400 × 1800 camera-sized JPEG, drawn by the browser itself (no file or network needed).
- * @param {Page} page
- */
-async function cameraPhoto(page) {
-  const base64 = await page.evaluate(() => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 2400
-    canvas.height = 1800
-    const g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'))
-    g.fillStyle = '#8a8f98'
-    g.fillRect(0, 0, 2400, 1800)
-    g.fillStyle = '#2b2b2b'
-    g.beginPath()
-    g.ellipse(1200, 900, 520, 300, 0, 0, Math.PI * 2)
-    g.fill()
-    return canvas.toDataURL('image/jpeg', 0.92).split(',')[1] ?? ''
-  })
-  return Buffer.from(base64, 'base64')
-}
-
-/**
- * Waits until transitions (dialogs, toasts) have finished, for a still screenshot.
- * @param {Page} page
- */
-async function settled(page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
-}
-
-/**
- * Signs the rider in and opens the report screen from the home page's main action.
- * @returns {Promise<Page>}
- */
-async function reportScreen() {
-  const page = await openPage(browser, RIDER_PHONE)
-  await page.goto('/t/ningxiang')
-  await signIn(page, 'rider', 'fengxing')
-  await page.getByTestId('snap-report').click()
-  await page.waitForURL(/\/t\/ningxiang\/report$/)
-  await page.getByTestId('location-source').getByText('已按手机定位标出位置').waitFor()
-  return page
-}
-
-/**
- * Picks a category in the bottom sheet: its group, then itself.
- * @param {Page} page
- * @param {string} group
- * @param {string} name
- */
-async function chooseCategory(page, group, name) {
-  await page.getByTestId('category-field').click()
-  const picker = page.getByTestId('category-picker')
-  await picker.getByText(group, { exact: true }).click()
-  await picker.getByText(name, { exact: true }).click()
-  await picker.waitFor({ state: 'hidden' })
-}
-
-/**
- * Takes a photo, picks the category and describes the problem.
- * @param {Page} page
- * @param {string} group
- * @param {string} category
- * @param {string} description
- */
-async function fillIn(page, group, category, description) {
-  await page.getByTestId('photo-input').setInputFiles({ name: 'scene.jpg', mimeType: 'image/jpeg', buffer: await cameraPhoto(page) })
-  await page.getByTestId('photo-preview').waitFor()
-  await chooseCategory(page, group, category)
-  await page.getByLabel('问题描述').fill(description)
-}
-
 /**
  * The rider's reports with this description, through the API.
  * @param {string} description
@@ -110,7 +33,7 @@ async function reportsDescribed(description) {
 
 test('a rider files a report with a photo, sees it handled, and verifies it fixed with five stars', async () => {
   const description = `路面塌了一个坑，电动车容易摔 ${RUN}`
-  const page = await reportScreen()
+  const page = await reportScreen(browser)
   await fillIn(page, '市政设施', '道路破损', description)
   await page.getByLabel('地点说明').fill('城北路与东关街路口')
   await screenshot(page, 'report-form')
@@ -181,7 +104,7 @@ test('a rider files a report with a photo, sees it handled, and verifies it fixe
 
 test('a report filed offline waits on the phone and is sent exactly once when the phone is back online', async () => {
   const description = `垃圾堆在路边没人清理 ${RUN}`
-  const page = await reportScreen()
+  const page = await reportScreen(browser)
 
   // an emergency-stop category: the hotline first, and the report is urgent whatever the switch says
   await chooseCategory(page, '紧急情况', '火情（紧急求助）')
