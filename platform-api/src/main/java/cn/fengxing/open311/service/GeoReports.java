@@ -160,8 +160,7 @@ public class GeoReports {
                         urgent, Report.SOURCE_OPEN311), new ReportService.Reporter(null, null,
                         name(form.firstName(), form.lastName())), OffsetDateTime.now(),
                 new ReportActors.Actor("open311:" + key.prefix, key.name),
-                ReportViews.details("apiKey", key.prefix, "mediaUrl", form.mediaUrl()));
-        r.mediaUrl = form.mediaUrl();
+                ReportViews.details("apiKey", key.prefix, "mediaUrl", form.mediaUrl()), k -> k.mediaUrl = form.mediaUrl());
         ReportEvent received = ReportEvent.of(r.id).get(0);
         return new RequestReceipt(r.id, r.token, english(locale) ? received.feedbackEn : received.feedbackZh, null);
     }

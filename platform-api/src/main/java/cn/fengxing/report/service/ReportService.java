@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Snap-and-report 随手拍 from the rider's side: filing (exactly once per Idempotency-Key), placement in its grid,
@@ -105,8 +106,7 @@ public class ReportService {
         }
         Report r = open(new Opening(category, form.description, form.lon, form.lat, form.address, form.urgent,
                         Report.SOURCE_APP), new Reporter(caller.subject(), rider.id, null), OffsetDateTime.now(),
-                actors.current(), ReportViews.details("photos", processed.size()));
-        r.idempotencyKey = idempotencyKey;
+                actors.current(), ReportViews.details("photos", processed.size()), k -> k.idempotencyKey = idempotencyKey);
         photos.store(tenant.code(), r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
         return new Filed(views.view(r, locale), true);
     }
@@ -123,12 +123,12 @@ public class ReportService {
     /**
      * The one way a report comes into being, whatever its source: placed in the grid containing its point (and so
      * in its community), urgent when its category is, SLA deadlines from the category's settings counted from
-     * {@code at}, and the first step of its timeline. The source adds what only it has (photos, idempotency key,
-     * media link, import code) to the returned report.
+     * {@code at}, and the first step of its timeline. {@code extra} sets what only its source has (idempotency key,
+     * media link, import code) before it is saved; photos, which need its id, come after.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Report open(Opening what, Reporter who, OffsetDateTime at, ReportActors.Actor actor,
-                       Map<String, Object> details) {
+                       Map<String, Object> details, Consumer<Report> extra) {
         Location place = grids.locate(what.lon(), what.lat());
         SlaSettings.Effective sla = slas.forCategory(what.category().id);
         Report r = new Report();
@@ -148,6 +148,7 @@ public class ReportService {
         r.updatedAt = at;
         r.dispatchDue = at.plusMinutes(sla.dispatchMinutes());
         r.resolveDue = at.plusHours(sla.resolveHours());
+        extra.accept(r);
         r.persist();
         Map<String, Object> first = new LinkedHashMap<>(details == null ? Map.of() : details);
         if (r.urgent) {
