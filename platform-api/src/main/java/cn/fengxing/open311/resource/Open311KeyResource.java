@@ -48,7 +48,7 @@ public class Open311KeyResource {
             description = "Makes a key for a system that files service requests (POST …/open311/v2/requests) in this "
                     + "township. The answer carries the key once; only its hash is kept. Audited.")
     @APIResponse(responseCode = "201", description = "Issued",
-            content = @Content(schema = @Schema(implementation = IssuedKey.class)))
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = IssuedKey.class)))
     public Response issue(@PathParam("tenant") String tenant, @Valid @NotNull Open311KeyInput input) {
         return Response.status(Response.Status.CREATED).entity(keys.issue(input)).build();
     }
