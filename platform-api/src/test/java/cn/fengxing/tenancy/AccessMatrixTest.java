@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -81,7 +82,7 @@ class AccessMatrixTest {
         return e.probeBody() == null ? request : request.contentType(ContentType.JSON).body(e.probeBody());
     }
 
-    private static final Map<String, String> OPEN311_KEYS = new java.util.HashMap<>();
+    private static final Map<String, String> OPEN311_KEYS = new HashMap<>();
 
     /** A valid Open311 key of the township, issued by its admin once per test run. */
     private static String open311Key(String tenant) {

@@ -369,6 +369,9 @@ public class GeoReports {
                 violations.add(new Violation("service_request_id", "open311.id", part.strip()));
             }
         }
+        if (ids.isEmpty() && violations.isEmpty()) {
+            violations.add(new Violation("service_request_id", "open311.id", list));
+        }
         if (ids.size() > MAX_REQUESTS) {
             violations.add(new Violation("service_request_id", "open311.too-many", MAX_REQUESTS));
         }

@@ -16,7 +16,7 @@ import java.util.List;
  * One concluded or open historical report of manifest section {@code reportHistory}, imported once by its code.
  * Times are relative to the day the manifest is first applied, so a demo's history always lies in the recent past:
  * filed {@code daysAgo} days before that day at {@code time} (the township's clock), each step {@code minutes}
- * after filing.
+ * after filing. {@code rider} is the reporting rider's phone, as the township's roster has it.
  */
 public record HistoryEntry(
         @NotBlank @Size(max = 64) @Pattern(regexp = CategoryInput.CODE) String code,
