@@ -41,7 +41,7 @@ import static cn.fengxing.report.service.ReportService.blankToNull;
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2), one endpoint per township: jurisdiction_id is the
  * township's code. Reads are public; filing needs an API key the township issued. Each resource comes as .json
- * or .xml; errors come in the spec's format, not as RFC 9457 problems (docs/adr/0003-open311.md).
+ * or .xml; errors come in the spec's format, not as RFC 9457 problems (docs/adr/0004-open311.md).
  */
 @Path("/api/t/{tenant}/open311/v2")
 @Tag(name = "Open311", description = "Open311 GeoReport v2 per township (jurisdiction_id = the township's code): "

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Errors on the GeoReport v2 paths in the spec's format (docs/adr/0003-open311.md): a list of {code, description},
+ * Errors on the GeoReport v2 paths in the spec's format (docs/adr/0004-open311.md): a list of {code, description},
  * XML {@code errors/error}, with the HTTP status as code; one entry per offending parameter.
  */
 @ApplicationScoped
