@@ -166,7 +166,10 @@ class Open311Test {
                 .containsExactly("open311|submitted|true|张三|http://www.example.org/media/123.jpg|true|-");
         assertThat(Db.count("select extract(epoch from dispatch_due - created_at)::bigint from report where id = " + id))
                 .isEqualTo(600);
-        assertThat(Db.strings("select actor_name from report_event where report_id = " + id)).containsExactly("12345 市民热线");
+        // filed by the key's holder and, being urgent, escalated to the tenant admin at once by the platform
+        assertThat(Db.strings("select action || '|' || coalesce(actor_name, actor) from report_event"
+                + " where report_id = " + id + " order by id"))
+                .containsExactly("submit|12345 市民热线", "escalate_dispatch|system");
         // nothing else of the requester is kept
         assertThat(Db.count("select count(*) from report r join report_event e on e.report_id = r.id where r.id = " + id
                 + " and (r::text || e::text) ~ '(smit222|111111111|tt222111|123456)'")).isZero();
