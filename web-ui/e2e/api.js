@@ -48,6 +48,7 @@ export async function call(accessToken, method, path, body) {
 export const SUBJECTS = {
   ningxiangAdmin: '00000000-0000-4000-8000-000000000101',
   ningxiangKeeper: '00000000-0000-4000-8000-000000000203',
+  ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   rider: '00000000-0000-4000-8000-000000000204',
 }
 
@@ -70,4 +71,24 @@ export async function ensureActiveRider(tenant, adminUsername) {
   if (rider.status === 'pending') {
     await call(await userToken(adminUsername), 'POST', `/api/t/${tenant}/riders/${rider.id}/approve`)
   }
+}
+
+/**
+ * Files a report as the demo rider (multipart, like the rider app), with one photo.
+ * @param {string} tenant
+ * @param {{ category: string, description: string, lon: number, lat: number, address?: string }} fields
+ * @param {Buffer} jpeg
+ * @returns {Promise<any>} the report as the API answers
+ */
+export async function fileReport(tenant, fields, jpeg) {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.append(name, String(value))
+  form.append('photos', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'photo.jpg')
+  const response = await fetch(`${BASE_URL}/api/t/${tenant}/reports`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${await userToken('rider')}`, 'Idempotency-Key': `e2e-${RUN}-${fields.lon}-${fields.lat}` },
+    body: form,
+  })
+  if (response.status !== 201) throw new Error(`POST /api/t/${tenant}/reports: ${response.status} ${await response.text()}`)
+  return response.json()
 }
