@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, call, ensureActiveRider, fileReport, userToken } from './api.js'
-import { DESKTOP, drawJpeg, launch, openPage, screenshot, signIn } from './harness.js'
+import { DESKTOP, drawJpeg, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -42,81 +42,87 @@ async function handlerWorksIn(gridCode) {
 
 test('a rider’s report appears live on the duty desk, is taken and dispatched, and the handler resolves it with a photo', async () => {
   const desk = await openPage(browser, DESKTOP)
-  await desk.goto('/t/ningxiang/console/dispatch')
-  await signIn(desk, 'ningxiang-dispatcher', 'fengxing')
-  const table = desk.getByTestId('report-table')
-  await table.waitFor()
-  await desk.getByTestId('live-mode').waitFor()
-  // Set on the page now: still there later means the report came in without a reload.
-  await desk.evaluate(() => Object.assign(window, { e2eSamePage: true }))
+  /** @type {any} */
+  let report
+  await screenshotOnFailure(desk, 'dispatch-desk', async () => {
+    await desk.goto('/t/ningxiang/console/dispatch')
+    await signIn(desk, 'ningxiang-dispatcher', 'fengxing')
+    const table = desk.getByTestId('report-table')
+    await table.waitFor()
+    await desk.getByTestId('live-mode').waitFor()
+    // Set on the page now: still there later means the report came in without a reload.
+    await desk.evaluate(() => Object.assign(window, { e2eSamePage: true }))
 
-  const description = `路面塌陷，电动车绕行 e2e-${RUN}`
-  const report = await fileReport(
-    'ningxiang',
-    { category: 'road-damage', description, lon: 111.182898, lat: 37.363018, address: '府前街 28 号' },
-    await drawJpeg(desk, `e2e ${RUN}`),
-  )
-  assert.ok(report.grid?.code, 'the report is placed in a grid')
-  await handlerWorksIn(report.grid.code)
+    const description = `路面塌陷，电动车绕行 e2e-${RUN}`
+    report = await fileReport(
+      'ningxiang',
+      { category: 'road-damage', description, lon: 111.182898, lat: 37.363018, address: '府前街 28 号' },
+      await drawJpeg(desk, `e2e ${RUN}`),
+    )
+    assert.ok(report.grid?.code, 'the report is placed in a grid')
+    await handlerWorksIn(report.grid.code)
 
-  const row = table.locator('tr', { hasText: `#${report.id}` })
-  // The stream delivers at once; polling (while the stream is unavailable) within 15 s.
-  await row.waitFor({ timeout: 20_000 })
-  assert.equal(await desk.evaluate(() => 'e2eSamePage' in window), true, 'no reload')
-  assert.match((await row.getAttribute('class')) ?? '', /fresh/)
-  await row.getByText('派单剩余').waitFor()
-  await row.locator('img').waitFor() // the thumbnail, fetched with the token
-  await screenshot(desk, 'dispatch-queue-new-report')
+    const row = table.locator('tr', { hasText: new RegExp(`#${report.id}(?!\\d)`) })
+    // The stream delivers at once; polling (while the stream is unavailable) within 15 s.
+    await row.waitFor({ timeout: 20_000 })
+    assert.equal(await desk.evaluate(() => 'e2eSamePage' in window), true, 'no reload')
+    assert.match((await row.getAttribute('class')) ?? '', /fresh/)
+    await row.getByText('派单剩余').waitFor()
+    await row.locator('img').waitFor() // the thumbnail, fetched with the token
+    await screenshot(desk, 'dispatch-queue-new-report')
 
-  await row.click()
-  const drawer = desk.getByTestId('report-drawer')
-  await drawer.getByTestId('description').getByText(description).waitFor()
-  await drawer.getByTestId('proposal').waitFor()
-  await drawer.getByTestId('take').click()
-  await drawer.getByTestId('held-by-me').waitFor()
-  await screenshot(desk, 'dispatch-report-taken')
+    await row.click()
+    const drawer = desk.getByTestId('report-drawer')
+    await drawer.getByTestId('description').getByText(description).waitFor()
+    await drawer.getByTestId('proposal').waitFor()
+    await drawer.getByTestId('take').click()
+    await drawer.getByTestId('held-by-me').waitFor()
+    await screenshot(desk, 'dispatch-report-taken')
 
-  await drawer.getByTestId('dispatch').click()
-  const dialog = desk.getByRole('dialog', { name: `派单 #${report.id}` })
-  await dialog.getByTestId('dispatch-handler').click()
-  await desk.getByRole('option', { name: '宁乡镇网格员' }).click()
-  await dialog.getByTestId('dispatch-note').fill('请今天内到现场处置')
-  await dialog.getByTestId('dialog-save').click()
-  await dialog.waitFor({ state: 'hidden' })
-  await drawer.getByTestId('state').getByText('已分派').waitFor()
-  await drawer.getByTestId('assignee').getByText('宁乡镇网格员').waitFor()
-  await drawer.getByTestId('timeline').getByText('请今天内到现场处置').waitFor()
-  await screenshot(desk, 'dispatch-report-dispatched')
+    await drawer.getByTestId('dispatch').click()
+    const dialog = desk.getByRole('dialog', { name: `派单 #${report.id}` })
+    await dialog.getByTestId('dispatch-handler').click()
+    await desk.getByRole('option', { name: '宁乡镇网格员' }).click()
+    await dialog.getByTestId('dispatch-note').fill('请今天内到现场处置')
+    await dialog.getByTestId('dialog-save').click()
+    await dialog.waitFor({ state: 'hidden' })
+    await drawer.getByTestId('state').getByText('已分派').waitFor()
+    await drawer.getByTestId('assignee').getByText('宁乡镇网格员').waitFor()
+    await drawer.getByTestId('timeline').getByText('请今天内到现场处置', { exact: true }).waitFor()
+    await screenshot(desk, 'dispatch-report-dispatched')
+  })
   await desk.context().close()
 
   const handler = await openPage(browser, DESKTOP)
-  await handler.goto('/t/ningxiang/console/tasks')
-  await signIn(handler, 'ningxiang-handler', 'fengxing')
-  const task = handler.getByTestId('report-table').locator('tr', { hasText: `#${report.id}` })
-  await task.waitFor()
-  await screenshot(handler, 'dispatch-my-tasks')
-  await task.click()
-  const detail = handler.getByTestId('report-drawer')
-  await detail.getByTestId('accept').click()
-  await detail.getByTestId('state').getByText('处理中').waitFor()
+  await screenshotOnFailure(handler, 'dispatch-handler', async () => {
+    await handler.goto('/t/ningxiang/console/tasks')
+    await signIn(handler, 'ningxiang-handler', 'fengxing')
+    const task = handler.getByTestId('report-table').locator('tr', { hasText: new RegExp(`#${report.id}(?!\\d)`) })
+    await task.waitFor()
+    await screenshot(handler, 'dispatch-my-tasks')
+    await task.click()
+    const detail = handler.getByTestId('report-drawer')
+    await detail.getByTestId('accept').click()
+    await detail.getByTestId('state').getByText('处理中').waitFor()
 
-  await detail.getByTestId('resolve').click()
-  const resolve = handler.getByRole('dialog', { name: `办结反馈 #${report.id}` })
-  await resolve.getByTestId('resolve-note').fill('已回填沥青，路面平整')
-  await resolve.locator('input[type=file]').setInputFiles({
-    name: 'fixed.jpg',
-    mimeType: 'image/jpeg',
-    buffer: await drawJpeg(handler, '已修复'),
+    await detail.getByTestId('resolve').click()
+    const resolve = handler.getByRole('dialog', { name: `办结反馈 #${report.id}` })
+    await resolve.getByTestId('resolve-note').fill('已回填沥青，路面平整')
+    await resolve.locator('input[type=file]').setInputFiles({
+      name: 'fixed.jpg',
+      mimeType: 'image/jpeg',
+      buffer: await drawJpeg(handler, '已修复'),
+    })
+    await resolve.getByTestId('dialog-save').click()
+    await resolve.waitFor({ state: 'hidden' })
+    await detail.getByTestId('state').getByText('已处理').waitFor()
+    await detail.getByText('处置照片', { exact: true }).waitFor()
+    await detail.getByTestId('timeline').getByText('已回填沥青，路面平整', { exact: true }).waitFor()
+    await screenshot(handler, 'dispatch-report-resolved')
+
+    const resolved = await call(await userToken('ningxiang-dispatcher'), 'GET', `/api/t/ningxiang/reports/${report.id}`)
+    assert.equal(resolved.state, 'resolved')
+    assert.equal(resolved.photos.filter((/** @type {any} */ p) => p.purpose === 'resolution').length, 1)
   })
-  await resolve.getByTestId('dialog-save').click()
-  await resolve.waitFor({ state: 'hidden' })
-  await detail.getByTestId('state').getByText('已处理').waitFor()
-  await detail.getByText('处置照片').waitFor()
-  await detail.getByTestId('timeline').getByText('已回填沥青，路面平整').waitFor()
-  await screenshot(handler, 'dispatch-report-resolved')
-
-  const resolved = await call(await userToken('ningxiang-dispatcher'), 'GET', `/api/t/ningxiang/reports/${report.id}`)
-  assert.equal(resolved.state, 'resolved')
-  assert.equal(resolved.photos.filter((/** @type {any} */ p) => p.purpose === 'resolution').length, 1)
   await handler.context().close()
 })

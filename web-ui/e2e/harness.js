@@ -144,3 +144,19 @@ export async function drawJpeg(page, label) {
   }, label)
   return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
 }
+
+/**
+ * Runs `steps` on `page`; when one fails, keeps a screenshot of where it stopped
+ * (`<name>-failed.png`) before the failure propagates.
+ * @param {Page} page
+ * @param {string} name
+ * @param {() => Promise<void>} steps
+ */
+export async function screenshotOnFailure(page, name, steps) {
+  try {
+    await steps()
+  } catch (error) {
+    await screenshot(page, `${name}-failed`).catch(() => {})
+    throw error
+  }
+}

@@ -9,24 +9,30 @@ export type UpdateMode = 'live' | 'polling'
 /** Polling interval while the stream is unavailable. */
 export const POLL_MS = 15_000
 /** The server sends a heartbeat every 20 s; this long without a byte means the connection is gone. */
-const SILENCE_MS = 45_000
-/** Reconnecting waits 1 s, 2 s, 4 s … up to this. */
+export const SILENCE_MS = 45_000
+/** Reconnecting waits about 1 s, 2 s, 4 s … up to this. */
 const RETRY_MAX_MS = 60_000
 /** Changes arriving within this window are handled together (a burst of events → one reload). */
-const COALESCE_MS = 300
+export const COALESCE_MS = 300
+
+export interface ReportWatch {
+  /** The stream's address. */
+  url: string
+  /** The bearer token for each (re)connection. */
+  token: () => Promise<string | undefined>
+  /** The ids of the changed reports, or null when anything may have changed. */
+  onChange: (ids: number[] | null) => void
+  onMode: (mode: UpdateMode) => void
+}
 
 /**
- * Tells the screen when reports change. Reads the township's report stream
- * (`GET /api/t/{tenant}/dispatch/stream`, `text/event-stream` with `report` events {id, action, state})
- * with fetch, so the bearer token goes along (EventSource cannot send it). When the stream cannot be
- * opened or drops, it polls every {@link POLL_MS} and reconnects with backoff. `onChange` gets the ids
- * of the changed reports, or `null` when anything may have changed (a poll, or a catch-up after
- * (re)connecting).
+ * Follows a township's report changes until the returned function is called. Reads the stream
+ * (`text/event-stream` with `report` events {id, action, state}) with fetch, so the bearer token goes
+ * along (EventSource cannot send it). While the stream cannot be opened, drops or falls silent, it
+ * polls every {@link POLL_MS} and reconnects with backoff; after (re)connecting it asks for one
+ * catch-up reload.
  */
-export function useReportUpdates(onChange: (ids: number[] | null) => void) {
-  const tenant = useTenantStore()
-  const mode = ref<UpdateMode>('polling')
-
+export function watchReports({ url, token, onChange, onMode }: ReportWatch): () => void {
   let stopped = false
   let controller: AbortController | null = null
   let failures = 0
@@ -47,9 +53,14 @@ export function useReportUpdates(onChange: (ids: number[] | null) => void) {
     }, COALESCE_MS)
   }
 
+  /** Starts (keeps: a failed reconnect must not push the next poll back) or stops polling. */
   function polling(on: boolean): void {
-    clearInterval(pollTimer)
-    pollTimer = on ? setInterval(() => changed(null), POLL_MS) : undefined
+    if (on) {
+      pollTimer ??= setInterval(() => changed(null), POLL_MS)
+    } else {
+      clearInterval(pollTimer)
+      pollTimer = undefined
+    }
   }
 
   function listenForSilence(): void {
@@ -60,13 +71,13 @@ export function useReportUpdates(onChange: (ids: number[] | null) => void) {
   async function connect(): Promise<void> {
     controller = new AbortController()
     try {
-      const response = await fetch(`/api/t/${encodeURIComponent(tenant.code!)}/dispatch/stream`, {
-        headers: { Authorization: `Bearer ${await accessToken()}`, Accept: 'text/event-stream' },
+      const response = await fetch(url, {
+        headers: { Authorization: `Bearer ${await token()}`, Accept: 'text/event-stream' },
         cache: 'no-store',
         signal: controller.signal,
       })
       if (response.ok && response.body && response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
-        mode.value = 'live'
+        onMode('live')
         failures = 0
         polling(false)
         listenForSilence()
@@ -86,23 +97,21 @@ export function useReportUpdates(onChange: (ids: number[] | null) => void) {
     }
     clearTimeout(silenceTimer)
     if (stopped) return
-    mode.value = 'polling'
+    onMode('polling')
     polling(true)
     const backoff = Math.min(RETRY_MAX_MS, 1000 * 2 ** failures++)
     retryTimer = setTimeout(() => void connect(), backoff / 2 + (Math.random() * backoff) / 2)
   }
 
-  onMounted(() => void connect())
-  onBeforeUnmount(() => {
+  void connect()
+  return () => {
     stopped = true
     controller?.abort()
     polling(false)
     clearTimeout(retryTimer)
     clearTimeout(silenceTimer)
     clearTimeout(flushTimer)
-  })
-
-  return { mode }
+  }
 }
 
 /** The report an event is about; null (reload everything) when its data cannot be read. */
@@ -113,4 +122,21 @@ function reportId(data: string): number | null {
   } catch {
     return null
   }
+}
+
+/** {@link watchReports} for the current township while the component is mounted. */
+export function useReportUpdates(onChange: (ids: number[] | null) => void) {
+  const tenant = useTenantStore()
+  const mode = ref<UpdateMode>('polling')
+  let stop = () => {}
+  onMounted(() => {
+    stop = watchReports({
+      url: `/api/t/${encodeURIComponent(tenant.code!)}/dispatch/stream`,
+      token: accessToken,
+      onChange,
+      onMode: (m) => (mode.value = m),
+    })
+  })
+  onBeforeUnmount(() => stop())
+  return { mode }
 }
