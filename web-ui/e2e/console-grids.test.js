@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, test } from 'node:test'
-import { DESKTOP, launch, openPage, screenshot, signIn } from './harness.js'
+import { DESKTOP, callApi, launch, openPage, screenshot, signIn } from './harness.js'
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -216,5 +216,39 @@ test('the ningxiang admin draws a new grid on the map, renames it and deletes it
   await deleteRow(page, code)
   await page.getByTestId(`grid-row-${code}`).waitFor({ state: 'detached' })
   assert.equal(await shapes(page).count(), before)
+  await page.context().close()
+})
+
+test('the ningxiang admin picks the grid workers of a grid by name', async () => {
+  const code = `e2e-workers-${Date.now()}`
+  const page = await openGrids()
+  const communities = await callApi(page, 'GET', '/api/t/ningxiang/communities?size=200')
+  const grid = await callApi(page, 'POST', '/api/t/ningxiang/grids', {
+    code,
+    name: '网格员测试网格',
+    communityId: communities.items.find((/** @type {{ code: string }} */ c) => c.code === 'c01').id,
+    type: 'basic',
+    boundary: { type: 'Polygon', coordinates: square(111.21, 37.37, 0.002) },
+  })
+  await page.reload()
+  const edit = () => page.locator('tr', { has: page.getByTestId(`grid-row-${code}`) }).getByRole('button', { name: '编辑' }).click()
+
+  await edit()
+  const editor = page.getByRole('dialog', { name: '编辑“网格员测试网格”' })
+  await editor.getByTestId('grid-workers').click()
+  await page.keyboard.type('网格员')
+  await page.getByRole('option', { name: /宁乡镇网格员/ }).click()
+  await editor.getByRole('button', { name: '保存', exact: true }).click()
+  await editor.waitFor({ state: 'hidden' })
+  const workers = await callApi(page, 'GET', `/api/t/ningxiang/grids/${grid.id}/workers`)
+  assert.deepEqual(workers.map((/** @type {{ name: string }} */ w) => w.name), ['宁乡镇网格员'])
+
+  // opened again, the worker shows by name
+  await edit()
+  await editor.getByTestId('grid-workers').getByText('宁乡镇网格员').waitFor()
+  await editor.getByRole('button', { name: '取消', exact: true }).click()
+  await editor.waitFor({ state: 'hidden' })
+  await deleteRow(page, code)
+  await page.getByTestId(`grid-row-${code}`).waitFor({ state: 'detached' })
   await page.context().close()
 })

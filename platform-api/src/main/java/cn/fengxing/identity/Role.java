@@ -1,5 +1,6 @@
 package cn.fengxing.identity;
 
+import cn.fengxing.common.problem.ProblemException;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -36,5 +37,17 @@ public enum Role {
     @JsonCreator
     public static Role of(String code) {
         return Arrays.stream(values()).filter(r -> r.code.equals(code)).findFirst().orElse(null);
+    }
+
+    /** The township role with this code; a 400 problem for an unknown code or a regional role. */
+    public static Role tenantRole(String code) {
+        Role role = of(code);
+        if (role == null) {
+            throw ProblemException.badRequest("role.unknown", code);
+        }
+        if (!role.tenantRole) {
+            throw ProblemException.badRequest("role.tenant-only", code);
+        }
+        return role;
     }
 }

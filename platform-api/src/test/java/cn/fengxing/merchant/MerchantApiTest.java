@@ -100,7 +100,8 @@ class MerchantApiTest {
         long id = create(A, with(merchant("m1", 0), "station", "e1"));
         admin(A).get("/api/t/" + A + "/merchants/" + id).then().statusCode(200)
                 .body("stationId", equalTo((int) estation)).body("station", equalTo("e1"))
-                .body("discount", equalTo("骑手凭码9折")).body("badge", equalTo("awarded")).body("discountUses", equalTo(0));
+                .body("discount", equalTo("骑手凭码9折")).body("badge", equalTo("awarded")).body("discountUses", equalTo(0))
+                .body("keeper", equalTo(KEEPER)).body("keeperName", equalTo(A + " station_keeper"));
         admin(A).body(merchant("m1", 0)).post("/api/t/" + A + "/merchants").then().statusCode(409);
 
         // only an E-station can be linked; the keeper must be a station keeper of the township

@@ -144,7 +144,8 @@ class StationApiTest {
                 .body("amenities.find { it.code == 'meals' }.price", equalTo(12.5f))
                 .body("services", hasItems("rest", "drinking_water", "haircut")).body("services", hasSize(8))
                 .body("hours[0].from", equalTo("08:00")).body("hours[0].days", contains(1, 2, 3, 4, 5))
-                .body("keeper", equalTo(KEEPER)).body("visits", equalTo(0)).body("active", equalTo(true));
+                .body("keeper", equalTo(KEEPER)).body("keeperName", equalTo(A + " station_keeper"))
+                .body("visits", equalTo(0)).body("active", equalTo(true));
         admin(A).body(station("s1", 0, OPEN_24H)).post("/api/t/" + A + "/stations").then().statusCode(409);
 
         Map<String, Object> estation = with(with(station("e1", 0.001, OPEN_24H), "kind", "e_station"), "grade", null);

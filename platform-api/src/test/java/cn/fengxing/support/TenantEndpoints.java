@@ -103,6 +103,7 @@ public final class TenantEndpoints {
             new Endpoint("GET", "/report-settings/templates", DISPATCH, null),
             new Endpoint("PUT", "/report-settings/templates", ADMIN, List.of(INVALID)),
             new Endpoint("GET", "/audit", ADMIN, null),
+            new Endpoint("GET", "/members", DISPATCH, null),
             new Endpoint("GET", "/grids/{grid}/riders", EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER), null),
             new Endpoint("POST", "/riders/registration", SIGNED_IN, INVALID),
             new Endpoint("GET", "/riders/registration", SIGNED_IN, null),

@@ -2,6 +2,7 @@ package cn.fengxing.audit.service;
 
 import cn.fengxing.audit.api.AuditEntryView;
 import cn.fengxing.audit.entity.AuditEntry;
+import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.identity.entity.Membership;
 import io.quarkus.panache.common.Parameters;
@@ -10,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +40,7 @@ public class AuditTrail {
         }
         if (action != null) {
             where.append(" and (action = :action or action like :family escape '\\')");
-            params.and("action", action).and("family", escapeLike(action) + ".%");
+            params.and("action", action).and("family", Like.escape(action) + ".%");
         }
         if (actor != null) {
             where.append(" and actor = :actor");
@@ -48,23 +48,9 @@ public class AuditTrail {
         }
         var query = AuditEntry.find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), params);
         List<AuditEntry> entries = query.page(page, size).list();
-        Map<String, String> names = memberNames(tenantCode, entries);
+        Map<String, String> names = Membership.namesOf(tenantCode,
+                entries.stream().map(e -> e.actor).toList());
         return new Page<>(entries, page, size, query.count()).map(e -> new AuditEntryView(e.id, e.at, e.actor,
                 names.get(e.actor), e.action, e.target, e.details));
-    }
-
-    /** Names of the page's actors who are (or were) members of the township. */
-    private static Map<String, String> memberNames(String tenantCode, List<AuditEntry> entries) {
-        Map<String, String> names = new HashMap<>();
-        List<String> actors = entries.stream().map(e -> e.actor).distinct().toList();
-        if (!actors.isEmpty()) {
-            Membership.<Membership>list("tenantCode = ?1 and subject in ?2", tenantCode, actors)
-                    .forEach(m -> names.put(m.subject, m.name));
-        }
-        return names;
-    }
-
-    private static String escapeLike(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -20,11 +20,41 @@ public interface FengxingConfig {
 
     Reports reports();
 
-    /** Where files (report photos) are kept. */
+    /** Where files (report photos) are kept: a directory (default) or an S3-compatible bucket. */
     interface Storage {
+        @WithDefault("filesystem")
+        Kind kind();
+
         /** Directory of the filesystem blob store; created when missing. */
         @WithDefault("data/blobs")
         String directory();
+
+        S3 s3();
+
+        enum Kind {
+            filesystem, s3
+        }
+
+        /** An S3-compatible store (AWS S3, MinIO, OSS/COS S3 endpoints …). */
+        interface S3 {
+            /** Endpoint of a non-AWS store, e.g. http://minio:9000; AWS's own when absent. */
+            Optional<java.net.URI> endpoint();
+
+            @WithDefault("us-east-1")
+            String region();
+
+            /** The bucket; must exist. */
+            Optional<String> bucket();
+
+            /** Static credentials; the AWS default chain (environment, profile, role) when absent. */
+            Optional<String> accessKey();
+
+            Optional<String> secretKey();
+
+            /** Path-style addressing (bucket in the path), which most S3-compatible stores need. */
+            @WithDefault("true")
+            boolean pathStyle();
+        }
     }
 
     /** Snap-and-report 随手拍 limits and timings. */

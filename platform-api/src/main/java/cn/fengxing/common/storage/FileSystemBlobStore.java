@@ -1,10 +1,5 @@
 package cn.fengxing.common.storage;
 
-import cn.fengxing.common.config.FengxingConfig;
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,16 +9,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Files under {@code fengxing.storage.directory}, written atomically (temporary file, then move). */
-@DefaultBean
-@ApplicationScoped
+/** Files under a directory ({@code fengxing.storage.directory}), written atomically (temporary file, then move). */
 public class FileSystemBlobStore implements BlobStore {
 
     /** Platform-made keys only: path segments of letters, digits, '-', '_' and '.', no "..". */
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$");
 
-    @Inject
-    FengxingConfig config;
+    private final Path root;
+
+    public FileSystemBlobStore(Path root) {
+        this.root = root.toAbsolutePath();
+    }
 
     @Override
     public void put(String key, byte[] bytes) {
@@ -59,9 +55,14 @@ public class FileSystemBlobStore implements BlobStore {
     }
 
     private Path path(String key) {
+        return root.resolve(checked(key));
+    }
+
+    /** The key, if it is one the platform makes; keys never come from clients, so anything else is a bug. */
+    static String checked(String key) {
         if (!KEY.matcher(key).matches() || key.contains("..")) {
             throw new IllegalArgumentException("not a blob key: " + key);
         }
-        return Path.of(config.storage().directory()).toAbsolutePath().resolve(key);
+        return key;
     }
 }

@@ -5,6 +5,7 @@ import cn.fengxing.common.geo.Distances;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.service.Caller;
 import cn.fengxing.merchant.api.BadgeStatus;
 import cn.fengxing.merchant.api.DiscountUseView;
@@ -217,7 +218,7 @@ public class MerchantService {
         return changed;
     }
 
-    private static List<MerchantView> views(List<Merchant> merchants) {
+    private List<MerchantView> views(List<Merchant> merchants) {
         if (merchants.isEmpty()) {
             return List.of();
         }
@@ -233,8 +234,10 @@ public class MerchantService {
         if (!stationIds.isEmpty()) {
             Station.<Station>list("id in ?1", stationIds).forEach(s -> stations.put(s.id, s.code));
         }
+        Map<String, String> keepers = Membership.namesOf(tenant.code(),
+                merchants.stream().map(m -> m.keeperSubject).toList());
         return merchants.stream().map(m -> new MerchantView(m.id, m.code, m.name, m.category, m.address, m.lon, m.lat,
                 m.discount, m.badge, m.stationId, stations.get(m.stationId), m.contactName, m.contactPhone,
-                m.keeperSubject, uses.getOrDefault(m.id, 0L))).toList();
+                m.keeperSubject, keepers.get(m.keeperSubject), uses.getOrDefault(m.id, 0L))).toList();
     }
 }

@@ -1,6 +1,7 @@
 package cn.fengxing.rider.service;
 
 import cn.fengxing.audit.service.AuditLog;
+import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.grid.entity.Grid;
@@ -145,8 +146,8 @@ public class RiderService {
             params.and("grid", f.gridId());
         }
         if (f.text() != null && !f.text().isBlank()) {
-            where.append(" and lower(name) like :text");
-            params.and("text", "%" + f.text().strip().toLowerCase().replace("%", "\\%").replace("_", "\\_") + "%");
+            where.append(" and lower(name) like :text escape '\\'");
+            params.and("text", Like.containing(f.text()));
         }
         var query = Rider.find(where.toString(), Sort.by("name").and("id"), params);
         return views(query.page(page, size).list(), page, size, query.count());

@@ -6,6 +6,7 @@ import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.grid.entity.Community;
+import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.station.api.AmenityOffer;
 import cn.fengxing.station.api.NearbyStation;
 import cn.fengxing.station.api.PosterCode;
@@ -284,12 +285,15 @@ public class StationService {
         if (!communityIds.isEmpty()) {
             Community.<Community>list("id in ?1", communityIds).forEach(c -> communities.put(c.id, c.code));
         }
+        Map<String, String> keepers = Membership.namesOf(tenant.code(),
+                stations.stream().map(s -> s.keeperSubject).toList());
         return stations.stream().map(s -> new StationView(s.id, s.code, s.name, s.kind, s.grade, s.address, s.lon, s.lat,
                 s.communityId, communities.get(s.communityId),
                 s.amenities.stream().map(a -> new AmenityOffer((String) a.get("code"),
                         a.get("price") == null ? null : new BigDecimal((String) a.get("price")))).toList(),
                 Stream.concat(basic.stream(), Stream.of(s.services)).distinct().toList(),
-                OpeningHours.fromStored(s.hours).toApi(), s.capacity, s.keeperSubject, s.contactPhone, s.active,
+                OpeningHours.fromStored(s.hours).toApi(), s.capacity, s.keeperSubject, keepers.get(s.keeperSubject),
+                s.contactPhone, s.active,
                 visits.getOrDefault(s.id, 0L))).toList();
     }
 

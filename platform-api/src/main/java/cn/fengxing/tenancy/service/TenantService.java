@@ -175,15 +175,7 @@ public class TenantService {
             return;
         }
         for (TenantManifest.Member m : members) {
-            for (String code : m.roles()) {
-                Role role = Role.of(code);
-                if (role == null) {
-                    throw ProblemException.badRequest("role.unknown", code);
-                }
-                if (!role.tenantRole) {
-                    throw ProblemException.badRequest("role.tenant-only", code);
-                }
-            }
+            m.roles().forEach(Role::tenantRole);
         }
     }
 
