@@ -96,7 +96,9 @@ test('a rider’s report appears live on the duty desk, is taken and dispatched,
     await resolve.waitFor({ state: 'hidden' })
     await detail.getByTestId('state').getByText('已处理').waitFor()
     await detail.getByText('处置照片', { exact: true }).waitFor()
-    await detail.getByTestId('timeline').getByText('已回填沥青，路面平整', { exact: true }).waitFor()
+    const note = detail.getByTestId('timeline').getByText('已回填沥青，路面平整', { exact: true })
+    await note.waitFor()
+    await note.scrollIntoViewIfNeeded()
     await screenshot(handler, 'dispatch-report-resolved')
 
     const resolved = await call(await userToken('ningxiang-dispatcher'), 'GET', `/api/t/ningxiang/reports/${report.id}`)
