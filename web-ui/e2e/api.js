@@ -28,6 +28,44 @@ export function operatorToken() {
 }
 
 /**
+ * A new identity at the OIDC provider, member of no township: someone about to sign up as a rider.
+ * Made through Keycloak's admin API with the local stack's bootstrap admin (env KEYCLOAK_ADMIN_USERNAME
+ * and KEYCLOAK_ADMIN_PASSWORD, default admin/admin as in deploy/local's DemoRealm).
+ * @returns {Promise<{ username: string, password: string }>}
+ */
+export async function newAccount() {
+  const realm = new URL(await issuer())
+  const admin = await fetch(`${realm.origin}/realms/master/protocol/openid-connect/token`, {
+    method: 'POST',
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: 'admin-cli',
+      username: process.env.KEYCLOAK_ADMIN_USERNAME ?? 'admin',
+      password: process.env.KEYCLOAK_ADMIN_PASSWORD ?? 'admin',
+    }),
+  })
+  if (!admin.ok) throw new Error(`Keycloak admin token: ${admin.status} ${await admin.text()}`)
+  const username = `new-rider-${RUN.toString(36)}`
+  const password = 'fengxing'
+  const realmName = realm.pathname.split('/').pop()
+  const created = await fetch(`${realm.origin}/admin/realms/${realmName}/users`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${(await admin.json()).access_token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      username,
+      enabled: true,
+      firstName: '新',
+      lastName: '骑手',
+      email: `${username}@example.com`,
+      emailVerified: true,
+      credentials: [{ type: 'password', value: password, temporary: false }],
+    }),
+  })
+  if (created.status !== 201) throw new Error(`Keycloak new user: ${created.status} ${await created.text()}`)
+  return { username, password }
+}
+
+/**
  * Calls the API and returns the JSON answer; fails the test on an error status.
  * @param {string} accessToken
  * @param {string} method

@@ -1,7 +1,8 @@
 // @ts-check
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { DESKTOP, PHONE, callApi, launch, openPage, screenshot, signIn } from './harness.js'
+import { ensureActiveRider } from './api.js'
+import { DESKTOP, PHONE, issueEpass, launch, openPage, screenshot, signIn } from './harness.js'
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -18,22 +19,6 @@ after(async () => {
 
 const RIDER_NAME = '演示骑手'
 const COMMUNITY = '锦绣花园'
-
-/**
- * Makes the demo `rider` an active rider of ningxiang: registers (idempotent) as the rider and, if
- * the registration is pending, approves it as the admin.
- * @param {Page} rider signed in as `rider` on ningxiang
- * @param {Page} admin signed in as `ningxiang-admin`
- */
-async function ensureActiveRider(rider, admin) {
-  const phone = `139${String(Date.now()).slice(-8)}`
-  const record = await callApi(rider, 'POST', '/api/t/ningxiang/riders/registration', {
-    name: RIDER_NAME,
-    phone,
-    platform: 'meituan',
-  })
-  if (record.status === 'pending') await callApi(admin, 'POST', `/api/t/ningxiang/riders/${record.id}/approve`)
-}
 
 /**
  * The guard pastes the token and checks it; resolves to the verdict shown.
@@ -55,23 +40,10 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   const rider = await openPage(browser, PHONE)
   await rider.goto('/t/ningxiang')
   await signIn(rider, 'rider', 'fengxing')
-  await ensureActiveRider(rider, admin)
+  await ensureActiveRider('ningxiang', 'ningxiang-admin')
 
   // The admin issues a pass to the rider for one friendly community.
-  await admin.getByRole('tab', { name: '电子通行证' }).click()
-  await admin.getByTestId('issue-open').click()
-  const dialog = admin.getByRole('dialog', { name: '签发通行证' })
-  await dialog.getByTestId('issue-rider').click()
-  await admin.keyboard.type(RIDER_NAME)
-  await admin.getByRole('option', { name: new RegExp(RIDER_NAME) }).first().click()
-  await dialog.getByTestId('issue-communities').click()
-  await admin.getByRole('option', { name: COMMUNITY, exact: true }).click()
-  await dialog.locator('.el-dialog__title').click() // closes the multiple choice's list
-  await dialog.getByTestId('dialog-save').click()
-  await dialog.waitFor({ state: 'hidden' })
-  const newest = admin.getByTestId('epass-table').locator('.el-table__body tr').first()
-  await newest.getByText(COMMUNITY).waitFor()
-  await newest.getByText('有效').waitFor()
+  const newest = await issueEpass(admin, RIDER_NAME, COMMUNITY)
 
   // The rider shows the pass: the newest valid one comes first.
   await rider.goto('/t/ningxiang/passes')

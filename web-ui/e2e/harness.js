@@ -160,3 +160,74 @@ export async function screenshotOnFailure(page, name, steps) {
     throw error
   }
 }
+
+// Steps on screens that several tests walk through.
+
+/**
+ * Confirms an Element Plus message box.
+ * @param {Page} page
+ */
+export async function confirmBox(page) {
+  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
+}
+
+/**
+ * On the rider app's sign-up screen (a signed-in user who is no member of the township yet): fills in
+ * the registration with 美团 as the platform, submits it, and waits until it is pending.
+ * @param {Page} page
+ * @param {{ name: string, phone: string, depot: string }} rider
+ */
+export async function registerRider(page, rider) {
+  await page.getByLabel('姓名').fill(rider.name)
+  await page.getByLabel('手机号').fill(rider.phone)
+  await page.getByLabel('配送平台').click()
+  await page.locator('.van-picker-column__item', { hasText: '美团' }).click()
+  await page.locator('.van-picker__confirm').click()
+  await page.getByLabel('站点').fill(rider.depot)
+  await page.getByRole('button', { name: '提交注册' }).click()
+  await page.getByTestId('registration-status').getByText('待审核').waitFor()
+}
+
+/**
+ * On the console's roster (骑手): finds the pending rider by name and approves them.
+ * @param {Page} admin
+ * @param {string} name
+ * @returns {Promise<import('playwright-core').Locator>} the rider's row, now 在岗
+ */
+export async function approveRider(admin, name) {
+  await admin.getByPlaceholder('按姓名搜索').fill(name)
+  await admin.getByRole('button', { name: '查询' }).click()
+  const row = admin.getByTestId('riders-table').locator('tr', { hasText: name })
+  await row.getByText('待审核').waitFor()
+  await row.getByRole('button', { name: '通过' }).click()
+  await confirmBox(admin)
+  await row.getByText('在岗').waitFor()
+  return row
+}
+
+/**
+ * On the console's 友好小区与通行证 section: issues the rider an e-pass for one friendly community
+ * with the dialog's default validity, and waits for it at the top of the list, valid.
+ * @param {Page} admin
+ * @param {string} riderName
+ * @param {string} community
+ * @returns {Promise<import('playwright-core').Locator>} the new pass's row
+ */
+export async function issueEpass(admin, riderName, community) {
+  await admin.getByRole('tab', { name: '电子通行证' }).click()
+  await admin.getByTestId('issue-open').click()
+  const dialog = admin.getByRole('dialog', { name: '签发通行证' })
+  await dialog.getByTestId('issue-rider').click()
+  await admin.keyboard.type(riderName)
+  await admin.getByRole('option', { name: new RegExp(riderName) }).first().click()
+  await dialog.getByTestId('issue-communities').click()
+  await admin.getByRole('option', { name: community, exact: true }).click()
+  await dialog.locator('.el-dialog__title').click() // closes the multiple choice's list
+  await dialog.getByTestId('dialog-save').click()
+  await dialog.waitFor({ state: 'hidden' })
+  const newest = admin.getByTestId('epass-table').locator('.el-table__body tr').first()
+  await newest.getByText(riderName).waitFor()
+  await newest.getByText(community).waitFor()
+  await newest.getByText('有效').waitFor()
+  return newest
+}

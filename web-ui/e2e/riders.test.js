@@ -2,9 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, call, ensureActiveRider, operatorToken, userToken } from './api.js'
-import { DESKTOP, PHONE, launch, openPage, screenshot, signIn } from './harness.js'
-
-/** @typedef {import('playwright-core').Page} Page */
+import { DESKTOP, PHONE, approveRider, launch, openPage, registerRider, screenshot, signIn } from './harness.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -53,14 +51,6 @@ async function freshTownship() {
   return code
 }
 
-/**
- * Confirms an Element Plus message box.
- * @param {Page} page
- */
-async function confirmBox(page) {
-  await page.locator('.el-message-box').getByRole('button', { name: '确定' }).click()
-}
-
 test('a rider registers, the admin approves, and the rider sees the nearest stations', async () => {
   const tenant = await freshTownship()
   const phone = `139${String(RUN % 1e8).padStart(8, '0')}`
@@ -72,25 +62,14 @@ test('a rider registers, the admin approves, and the rider sees the nearest stat
   })
   await rider.goto(`/t/${tenant}`)
   await signIn(rider, 'rider', 'fengxing')
-  await rider.getByLabel('姓名').fill('测试骑手')
-  await rider.getByLabel('手机号').fill(phone)
-  await rider.getByLabel('配送平台').click()
-  await rider.locator('.van-picker-column__item', { hasText: '美团' }).click()
-  await rider.locator('.van-picker__confirm').click()
-  await rider.getByLabel('站点').fill('城区站')
-  await rider.getByRole('button', { name: '提交注册' }).click()
-  await rider.getByTestId('registration-status').getByText('待审核').waitFor()
+  await registerRider(rider, { name: '测试骑手', phone, depot: '城区站' })
   await screenshot(rider, 'rider-registration-pending')
 
   const admin = await openPage(browser, DESKTOP)
   await admin.goto(`/t/${tenant}/console/riders`)
   await signIn(admin, 'ningxiang-admin', 'fengxing')
-  const row = admin.getByTestId('riders-table').locator('tr', { hasText: '测试骑手' })
-  await row.getByText('待审核').waitFor()
+  const row = await approveRider(admin, '测试骑手')
   assert.match((await row.textContent()) ?? '', /139\*{4}\d{4}/) // masked
-  await row.getByRole('button', { name: '通过' }).click()
-  await confirmBox(admin)
-  await row.getByText('在岗').waitFor()
   await screenshot(admin, 'console-riders')
   await admin.context().close()
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { calendarDate, formatDateTime } from './format'
+import { addDays, calendarDate, formatDateTime, startOfDay } from './format'
 
 describe("the township's clock", () => {
   it("counts today by the township's calendar, not the device's", () => {
@@ -16,5 +16,11 @@ describe("the township's clock", () => {
     expect(text).toContain('23')
     expect(text).toContain('00:30')
     expect(formatDateTime(undefined, 'Asia/Shanghai')).toBe('')
+  })
+  it("starts a township day at its own midnight", () => {
+    expect(startOfDay('2026-11-23', 'Asia/Shanghai').toISOString()).toBe('2026-11-22T16:00:00.000Z')
+    expect(startOfDay('2026-11-23', 'UTC').toISOString()).toBe('2026-11-23T00:00:00.000Z')
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
+    expect(addDays('2026-11-23', 90)).toBe('2027-02-21')
   })
 })

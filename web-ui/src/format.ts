@@ -21,3 +21,32 @@ export function calendarDate(zone: string, at: Date = new Date()): string {
   // en-CA formats dates as YYYY-MM-DD
   return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
 }
+
+/** The instant a township calendar day (YYYY-MM-DD) begins in the zone. */
+export function startOfDay(day: string, zone: string): Date {
+  const [y, m, d] = day.split('-').map(Number)
+  const utc = Date.UTC(y!, m! - 1, d!)
+  // the zone's offset then: its wall clock at that instant, read back as if it were UTC
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    })
+      .formatToParts(new Date(utc))
+      .map((p) => [p.type, Number(p.value)]),
+  )
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second)
+  return new Date(utc - (wall - utc))
+}
+
+/** The calendar day `days` after `day` (both YYYY-MM-DD). */
+export function addDays(day: string, days: number): string {
+  const [y, m, d] = day.split('-').map(Number)
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10)
+}

@@ -90,6 +90,18 @@ export const router = createRouter({
           meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
         },
         {
+          path: 'friendly',
+          name: 'rider-friendly',
+          component: () => import('./rider/RiderFriendlyView.vue'),
+          meta: { titleKey: 'friendly.rider.title', roles: ['rider'] },
+        },
+        {
+          path: 'friendly/:id(\\d+)',
+          name: 'rider-friendly-community',
+          component: () => import('./rider/RiderFriendlyCommunityView.vue'),
+          meta: { titleKey: 'friendly.title', roles: ['rider'] },
+        },
+        {
           path: 'passes',
           name: 'rider-passes',
           component: () => import('./rider/RiderPassesView.vue'),

@@ -43,6 +43,10 @@ class DemoFriendlyCommunitiesTest {
                 .put("/api/platform/tenants/ep-demo").then().statusCode(200).body("changes.size()", equalTo(0));
         given().auth().oauth2(Tokens.of(TestTenants.member("ep-demo", "rider"))).queryParam("size", 50)
                 .get("/api/t/ep-demo/friendly-communities").then().statusCode(200).body("total", equalTo(25))
-                .body("items.find { it.code == 'fc01' }.map.features.properties.kind", equalTo(List.of("entrance", "parking", "building")));
+                .body("items.find { it.code == 'fc01' }.map.features.properties.kind", equalTo(List.of("entrance",
+                        "entrance", "parking", "building", "unit", "unit", "building", "unit", "unit", "building", "unit",
+                        "unit", "facility", "landmark")))
+                .body("items.find { it.code == 'fc01' }.map.features.findAll { it.properties.kind == 'building' }"
+                        + ".geometry.type", equalTo(List.of("Polygon", "Polygon", "Polygon")));
     }
 }

@@ -63,8 +63,7 @@ class EpassTest {
         return Map.of("type", "FeatureCollection", "features", List.of(
                 feature("entrance", "东门", Map.of("type", "Point", "coordinates", List.of(lon, lat))),
                 feature("parking", "骑手专用停车区", TestTenants.square(lon + 0.0005, lat, 0.0001)),
-                feature("building", "3号楼 2单元", Map.of("type", "LineString",
-                        "coordinates", List.of(List.of(lon, lat + 0.001), List.of(lon + 0.001, lat + 0.001))))));
+                feature("building", "3号楼", TestTenants.square(lon, lat + 0.001, 0.0002))));
     }
 
     static Map<String, Object> feature(String kind, String label, Map<String, Object> geometry) {

@@ -4,8 +4,8 @@ import cn.fengxing.report.api.ReportAction;
 import cn.fengxing.report.api.ReportState;
 import cn.fengxing.support.Db;
 import cn.fengxing.support.Photos;
+import cn.fengxing.support.Reports;
 import cn.fengxing.support.TestTenants;
-import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -24,7 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import static io.restassured.RestAssured.given;
+import static cn.fengxing.support.Reports.as;
+import static cn.fengxing.support.Reports.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -49,24 +50,8 @@ class ReportFlowTest {
         TestTenants.onboard(T, LON, LAT);
     }
 
-    static RequestSpecification as(String subject) {
-        return given().auth().oauth2(Tokens.of(subject));
-    }
-
-    /** A rider's multipart submission with one phone photo (GPS in its EXIF). */
-    static RequestSpecification submission(String subject, String key, String category, double lon, double lat) {
-        RequestSpecification r = as(subject)
-                .multiPart("category", category)
-                .multiPart("description", "井盖缺失，电动车容易掉进去")
-                .multiPart("lon", String.valueOf(lon))
-                .multiPart("lat", String.valueOf(lat))
-                .multiPart("photos", "scene.jpg", Photos.jpegWithGps(2400, 1800, lon, lat), "image/jpeg");
-        return key == null ? r : r.header("Idempotency-Key", key);
-    }
-
     static long file(String category) {
-        return submission(RIDER, UUID.randomUUID().toString(), category, LON, LAT)
-                .post("/api/t/" + T + "/reports").then().statusCode(201).extract().jsonPath().getLong("id");
+        return Reports.file(T, category, LON, LAT);
     }
 
     static String state(long id) {

@@ -63,6 +63,14 @@ public final class TenantEndpoints {
 
     public static final Map<String, Object> INVALID = Map.of("code", "");
 
+    /** Marks a server-sent event stream: probed for its status only, then closed (it never ends by itself). */
+    public static final Object STREAM = new Object() {
+        @Override
+        public String toString() {
+            return "stream";
+        }
+    };
+
     public static final List<Endpoint> ALL = List.of(
             new Endpoint("GET", "/profile", PUBLIC, null),
             new Endpoint("GET", "/keys", PUBLIC, null),
@@ -134,6 +142,8 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/epasses/{missing}/revoke", ADMIN, INVALID),
             new Endpoint("POST", "/epasses/verify", PUBLIC, Map.of("token", "not-a-pass")),
             new Endpoint("GET", "/rider/epasses", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/rider/friendly-communities/nearby?lon=1&lat=1", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/rider/friendly-communities/{missing}", EnumSet.of(RIDER), null),
             new Endpoint("GET", "/station-settings", ALL_MEMBERS, null),
             new Endpoint("PUT", "/station-settings/grades", ADMIN, INVALID),
             new Endpoint("PUT", "/station-settings/amenities", ADMIN, INVALID),
@@ -159,11 +169,13 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/reports", EnumSet.of(RIDER), new Upload("empty.jpg", new byte[0])),
             new Endpoint("GET", "/reports/mine", EnumSet.of(RIDER), null),
             new Endpoint("GET", "/reports/nearby?category=road-damage&lon=1&lat=1", REPORTERS, null),
+            new Endpoint("GET", "/reports/figures", DISPATCH, null),
             new Endpoint("GET", "/reports/{missing}", WITH_RIDER, null),
             new Endpoint("GET", "/reports/{missing}/photos/{photo}", WITH_RIDER, null),
             new Endpoint("POST", "/reports/{missing}/me-too", EnumSet.of(RIDER), null),
             new Endpoint("POST", "/reports/{missing}/verification", EnumSet.of(RIDER), new Upload("empty.jpg", new byte[0])),
             new Endpoint("GET", "/dispatch/queue", STAFF, null),
+            new Endpoint("GET", "/dispatch/stream", STAFF, STREAM),
             new Endpoint("GET", "/dispatch/reports/{missing}/proposal", DISPATCH, null),
             new Endpoint("PUT", "/dispatch/reports/{missing}/hold", DISPATCH, null),
             new Endpoint("DELETE", "/dispatch/reports/{missing}/hold", DISPATCH, null),

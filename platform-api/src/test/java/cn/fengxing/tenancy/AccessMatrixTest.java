@@ -1,6 +1,7 @@
 package cn.fengxing.tenancy;
 
 import cn.fengxing.identity.Role;
+import cn.fengxing.support.EventStream;
 import cn.fengxing.support.TenantEndpoints;
 import cn.fengxing.support.TenantEndpoints.Endpoint;
 import cn.fengxing.support.TestTenants;
@@ -59,18 +60,29 @@ class AccessMatrixTest {
         };
     }
 
-    private static Response call(String token, String tenant, Endpoint e, long community, long grid) {
-        String path = "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
-                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999").replace("{photo}", "999999999");
-        return withBody(given().auth().oauth2(token), e).request(e.method(), path);
+    /** What a probe got back. */
+    private record Answer(int status, String contentType) {
     }
 
-    /** The endpoint's probe body: JSON, or a multipart upload. */
+    private static Answer call(String token, String tenant, Endpoint e, long community, long grid) {
+        String path = "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
+                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999").replace("{photo}", "999999999");
+        if (e.probeBody() == TenantEndpoints.STREAM) {
+            try (EventStream stream = EventStream.openWithToken(token, path)) {
+                return new Answer(stream.status(), stream.contentType());
+            }
+        }
+        Response r = withBody(given().auth().oauth2(token), e).request(e.method(), path);
+        return new Answer(r.statusCode(), r.contentType());
+    }
+
+    /** The endpoint's probe body: JSON, or a multipart upload; none for a stream. */
     private static RequestSpecification withBody(RequestSpecification request, Endpoint e) {
         if (e.probeBody() instanceof TenantEndpoints.Upload upload) {
             return request.multiPart("file", upload.fileName(), upload.content());
         }
-        return e.probeBody() == null ? request : request.contentType(ContentType.JSON).body(e.probeBody());
+        return e.probeBody() == null || e.probeBody() == TenantEndpoints.STREAM ? request
+                : request.contentType(ContentType.JSON).body(e.probeBody());
     }
 
     @Test
@@ -96,13 +108,13 @@ class AccessMatrixTest {
                 if (role == Role.REGION_VIEWER) {
                     continue; // holds no tenant role: covered by the outsider case below
                 }
-                int status = call(tokenFor(A, role), A, e, communityA, gridA).statusCode();
+                int status = call(tokenFor(A, role), A, e, communityA, gridA).status();
                 boolean allowed = e.isPublic() || e.isSignedIn() || e.allowed().contains(role);
                 if (allowed ? (status == 403 || status == 401 || status >= 500) : status != 403) {
                     wrong.add(role.code() + " " + e.method() + " " + e.path() + " -> " + status);
                 }
             }
-            int outsider = call(Tokens.of("nobody-at-all"), A, e, communityA, gridA).statusCode();
+            int outsider = call(Tokens.of("nobody-at-all"), A, e, communityA, gridA).status();
             if (e.isPublic() ? outsider != 200 : e.isSignedIn() ? (outsider == 401 || outsider == 403 || outsider >= 500)
                     : outsider != 403) {
                 wrong.add("outsider " + e.method() + " " + e.path() + " -> " + outsider);
@@ -120,8 +132,8 @@ class AccessMatrixTest {
         // open operations (public, or any signed-in caller such as rider self-registration) are open by design
         for (Endpoint e : TenantEndpoints.ALL.stream().filter(e -> !e.isPublic() && !e.isSignedIn()).toList()) {
             for (Role role : Role.TENANT_ROLES) {
-                Response r = call(tokenFor(A, role), B, e, communityB, gridB);
-                assertThat(r.statusCode()).as("%s %s as %s of %s", e.method(), e.path(), role.code(), A).isEqualTo(403);
+                Answer r = call(tokenFor(A, role), B, e, communityB, gridB);
+                assertThat(r.status()).as("%s %s as %s of %s", e.method(), e.path(), role.code(), A).isEqualTo(403);
                 assertThat(r.contentType()).startsWith("application/problem+json");
             }
         }

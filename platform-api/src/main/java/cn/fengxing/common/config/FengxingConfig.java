@@ -86,6 +86,18 @@ public interface FengxingConfig {
         /** How long a dispatcher's hold on a report (领单) lasts unless renewed or released. */
         @WithDefault("PT5M")
         java.time.Duration lockDuration();
+
+        /**
+         * How often each API instance looks for overdue reports to escalate and resolved reports to
+         * auto-close (a Quarkus scheduler interval such as 30s; off disables it). Instances may overlap:
+         * every report escalates and closes once.
+         */
+        @WithDefault("30s")
+        String sweepEvery();
+
+        /** Interval of the comment line that keeps an idle live stream open through proxies. */
+        @WithDefault("PT20S")
+        java.time.Duration streamHeartbeat();
     }
 
     /** What the web UI needs to sign people in. */

@@ -5,7 +5,9 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.web.RequestLocale;
 import cn.fengxing.dispatch.api.DispatchProposal;
+import cn.fengxing.dispatch.api.ReportChange;
 import cn.fengxing.dispatch.service.DispatchService;
+import cn.fengxing.dispatch.service.LiveReports;
 import cn.fengxing.identity.access.TenantAccess;
 import cn.fengxing.report.api.DispatchInput;
 import cn.fengxing.report.api.DuplicateInput;
@@ -15,6 +17,8 @@ import cn.fengxing.report.api.ReportSummary;
 import cn.fengxing.report.api.ReportView;
 import cn.fengxing.report.api.StepForm;
 import cn.fengxing.report.service.ReportPhotos;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -26,11 +30,19 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.ResponseHeader;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +63,9 @@ public class DispatchResource {
     ReportPhotos photos;
 
     @Inject
+    LiveReports live;
+
+    @Inject
     RequestLocale locale;
 
     @GET
@@ -58,12 +73,13 @@ public class DispatchResource {
     @TenantAccess({DISPATCHER, HANDLER, TENANT_ADMIN})
     @Operation(summary = "The report queue",
             description = "Reports newest first, paged, with SLA deadlines and who holds each; filter by state "
-                    + "(repeatable), category code (a group includes its sub-categories), community code, urgent, and "
+                    + "(repeatable), category code (a group includes its sub-categories), community code, urgent, "
+                    + "escalated=true for the reports escalated to the tenant admin (overdue or urgent), and "
                     + "mine=true for the reports assigned to the caller (the handler's list).")
     public Page<ReportSummary> queue(@PathParam("tenant") String tenant, @QueryParam("state") List<String> states,
                                      @QueryParam("category") String category, @QueryParam("community") String community,
-                                     @QueryParam("urgent") Boolean urgent, @QueryParam("mine") boolean mine,
-                                     @BeanParam PageRequest paging) {
+                                     @QueryParam("urgent") Boolean urgent, @QueryParam("escalated") Boolean escalated,
+                                     @QueryParam("mine") boolean mine, @BeanParam PageRequest paging) {
         List<ReportState> parsed = new ArrayList<>();
         for (String s : states == null ? List.<String>of() : states) {
             try {
@@ -72,8 +88,28 @@ public class DispatchResource {
                 throw ProblemException.badRequest("report.state.unknown", s);
             }
         }
-        return dispatch.queue(new DispatchService.QueueFilter(parsed, category, community, urgent, mine),
+        return dispatch.queue(new DispatchService.QueueFilter(parsed, category, community, urgent, escalated, mine),
                 paging.page(), paging.size(), locale.get());
+    }
+
+    @GET
+    @Path("/stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Blocking // the access check reads the database
+    @ResponseHeader(name = "Cache-Control", value = "no-cache")
+    @ResponseHeader(name = "X-Accel-Buffering", value = "no") // proxies pass each event on at once
+    @TenantAccess({DISPATCHER, HANDLER, TENANT_ADMIN})
+    @Operation(summary = "Live report changes",
+            description = "Server-sent events of the township's reports as they change, so queues update without a "
+                    + "reload: an event named report per committed step (data: id, action, state), a comment line "
+                    + "when subscribed and a heartbeat comment every 20 s. Every API instance hears every change. "
+                    + "Browsers read it with fetch() and the Authorization header, and reconnect (then reload the "
+                    + "queue) when it ends.")
+    @APIResponse(responseCode = "200", description = "The stream; each event's data is a ReportChange",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
+                    schema = @Schema(implementation = ReportChange.class)))
+    public Multi<OutboundSseEvent> stream(@PathParam("tenant") String tenant, @Context Sse sse) {
+        return live.stream(tenant, sse);
     }
 
     @GET

@@ -23,6 +23,7 @@ import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.report.entity.ReportEvent;
 import cn.fengxing.report.entity.ReportPhoto;
 import cn.fengxing.report.service.ReportActors;
+import cn.fengxing.report.service.ReportDeadlines;
 import cn.fengxing.report.service.ReportPhotos;
 import cn.fengxing.report.service.ReportService;
 import cn.fengxing.report.service.ReportViews;
@@ -53,7 +54,7 @@ public class DispatchService {
 
     /** Filters of the queue; null fields do not filter. */
     public record QueueFilter(List<ReportState> states, String category, String community, Boolean urgent,
-                              boolean mine) {
+                              Boolean escalated, boolean mine) {
     }
 
     @Inject
@@ -70,6 +71,9 @@ public class DispatchService {
 
     @Inject
     ReportViews views;
+
+    @Inject
+    ReportDeadlines deadlines;
 
     @Inject
     ReportService reports;
@@ -114,6 +118,10 @@ public class DispatchService {
         if (filter.urgent() != null) {
             where.append(" and urgent = :urgent");
             params.put("urgent", filter.urgent());
+        }
+        if (filter.escalated() != null) {
+            where.append(filter.escalated() ? " and (escalatedDispatchAt is not null or escalatedResolveAt is not null)"
+                    : " and escalatedDispatchAt is null and escalatedResolveAt is null");
         }
         if (filter.mine()) {
             where.append(" and assigneeSubject = :me");
@@ -205,6 +213,9 @@ public class DispatchService {
         workflow.apply(r, ReportAction.dispatch, actors.current(), ReportService.blankToNull(input.note()),
                 ReportViews.details("kind", kind, "subject", subject, "department", input.department(),
                         "urgent", input.urgent() ? true : null));
+        if (r.urgent) {
+            deadlines.escalate(r);
+        }
         if (r.riderId != null) {
             outbox.record("report.accepted", "report", String.valueOf(r.id),
                     Map.of("reportId", r.id, "riderId", r.riderId, "reporter", r.reporterSubject,
@@ -246,6 +257,7 @@ public class DispatchService {
         if (!r.urgent) {
             r.urgent = true;
             workflow.record(r, "urgent", actors.current(), null, null);
+            deadlines.escalate(r);
         }
         return views.view(r, locale);
     }

@@ -17,8 +17,10 @@ public record FriendlyCommunityInput(
         @Size(max = 200) String address,
         @NotNull @DecimalMin("-180") @DecimalMax("180") @Schema(description = "WGS84 longitude of the main entrance") Double lon,
         @NotNull @DecimalMin("-90") @DecimalMax("90") @Schema(description = "WGS84 latitude of the main entrance") Double lat,
-        @NotNull @Schema(description = "GeoJSON FeatureCollection, WGS84: Point, LineString or Polygon features with "
-                + "properties.kind (entrance, building, unit, parking, facility, landmark) and properties.label "
-                + "(\"3号楼 2单元\", \"东门\", \"骑手专用停车区\")") JsonNode map,
+        @NotNull @Schema(description = "GeoJSON FeatureCollection, WGS84: features with properties.kind (entrance, "
+                + "building, unit, parking, facility, landmark) and properties.label (\"东门\", \"3号楼\", "
+                + "\"3号楼 2单元\", \"骑手专用停车区\"). Entrances and unit doors are Points; buildings and "
+                + "facilities Points or Polygons (outlines); rider parking and landmarks Points, LineStrings or "
+                + "Polygons") JsonNode map,
         @Size(max = 1000) String notes) {
 }

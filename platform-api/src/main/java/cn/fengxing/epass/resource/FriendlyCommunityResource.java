@@ -59,7 +59,8 @@ public class FriendlyCommunityResource {
     @TenantAccess(TENANT_ADMIN)
     @Operation(summary = "Create a friendly community",
             description = "The map must be a GeoJSON FeatureCollection (WGS84) of Point, LineString or Polygon features, "
-                    + "each with properties.kind and properties.label.")
+                    + "each with properties.kind, a geometry that fits the kind (see map) and properties.label; a "
+                    + "400 problem names each bad feature by its index (map.features[i]).")
     public Response create(@PathParam("tenant") String tenant, @Valid @NotNull FriendlyCommunityInput input) {
         return Response.status(Response.Status.CREATED).entity(communities.create(input)).build();
     }

@@ -32,9 +32,19 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class FriendlyCommunityService {
 
-    /** What a map feature marks. */
-    public static final Set<String> KINDS = Set.of("entrance", "building", "unit", "parking", "facility", "landmark");
-    static final Set<String> FEATURE_TYPES = Set.of("Point", "LineString", "Polygon");
+    /**
+     * What a map feature marks, and the geometries that make sense for it: a gate or a unit door is a
+     * point a rider walks to; a building, a facility or rider parking may be outlined (parking also as
+     * a kerbside strip); a landmark may be a point, a path or an area.
+     */
+    public static final Map<String, Set<String>> KINDS = Map.of(
+            "entrance", Set.of("Point"),
+            "unit", Set.of("Point"),
+            "building", Set.of("Point", "Polygon"),
+            "facility", Set.of("Point", "Polygon"),
+            "parking", Set.of("Point", "LineString", "Polygon"),
+            "landmark", Set.of("Point", "LineString", "Polygon"));
+    static final Set<String> ANY_GEOMETRY = Set.of("Point", "LineString", "Polygon");
     static final int MAX_FEATURES = 500;
 
     @Inject
@@ -136,7 +146,8 @@ public class FriendlyCommunityService {
 
     /**
      * Checks a map: a GeoJSON FeatureCollection of Point, LineString and Polygon features in WGS84,
-     * each with a known {@code properties.kind} and a {@code properties.label}.
+     * each with a known {@code properties.kind}, a geometry that fits the kind and a {@code properties.label}.
+     * Each violation names the feature by its index.
      */
     void checkMap(JsonNode map, String field, List<Violation> violations) {
         if (!Boundaries.isFeatureCollection(map)) {
@@ -156,15 +167,18 @@ public class FriendlyCommunityService {
                 violations.add(new Violation(f + ".type", "friendly.map-feature"));
                 continue;
             }
-            if (!KINDS.contains(p.path("kind").asText())) {
+            Set<String> geometries = KINDS.get(p.path("kind").asText());
+            if (geometries == null) {
                 violations.add(new Violation(f + ".properties.kind", "friendly.map-kind", p.path("kind").asText("?"),
-                        String.join(", ", new TreeSet<>(KINDS))));
+                        String.join(", ", new TreeSet<>(KINDS.keySet()))));
             }
             String label = p.path("label").asText("").strip();
             if (label.isEmpty() || label.length() > 100) {
                 violations.add(new Violation(f + ".properties.label", "friendly.map-label"));
             }
-            boundaries.read(feature.get("geometry"), f + ".geometry", FEATURE_TYPES, violations);
+            // an unknown kind is already reported: check the geometry as any kind would
+            boundaries.read(feature.get("geometry"), f + ".geometry", geometries == null ? ANY_GEOMETRY : geometries,
+                    violations);
         }
     }
 

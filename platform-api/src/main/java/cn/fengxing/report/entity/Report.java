@@ -110,10 +110,12 @@ public class Report extends TenantEntity {
     @Column(name = "lock_until")
     public OffsetDateTime lockUntil;
 
-    @Column(name = "escalated_dispatch_at")
+    // written only by ReportDeadlines' conditional UPDATE (escalation happens once, even with several
+    // instances); never by a flush, which could put back a value read before the escalation committed
+    @Column(name = "escalated_dispatch_at", insertable = false, updatable = false)
     public OffsetDateTime escalatedDispatchAt;
 
-    @Column(name = "escalated_resolve_at")
+    @Column(name = "escalated_resolve_at", insertable = false, updatable = false)
     public OffsetDateTime escalatedResolveAt;
 
     @Column(name = "created_at")
@@ -121,6 +123,11 @@ public class Report extends TenantEntity {
 
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
+
+    /** Escalated to the tenant admin: overdue (dispatch or resolution) or urgent. */
+    public boolean escalated() {
+        return escalatedDispatchAt != null || escalatedResolveAt != null;
+    }
 
     /** Whether someone other than {@code subject} holds the report now. */
     public boolean lockedByOther(String subject, OffsetDateTime now) {

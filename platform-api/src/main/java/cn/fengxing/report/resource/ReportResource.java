@@ -5,10 +5,12 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.web.RequestLocale;
 import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.report.api.ReportFigures;
 import cn.fengxing.report.api.ReportForm;
 import cn.fengxing.report.api.ReportSummary;
 import cn.fengxing.report.api.ReportView;
 import cn.fengxing.report.api.VerificationForm;
+import cn.fengxing.report.service.ReportFigureService;
 import cn.fengxing.report.service.ReportPhotos;
 import cn.fengxing.report.service.ReportService;
 import jakarta.inject.Inject;
@@ -29,8 +31,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +60,9 @@ public class ReportResource {
 
     @Inject
     ReportPhotos photos;
+
+    @Inject
+    ReportFigureService figures;
 
     @Inject
     RequestLocale locale;
@@ -107,6 +114,23 @@ public class ReportResource {
     }
 
     @GET
+    @Path("/figures")
+    @TenantAccess({DISPATCHER, TENANT_ADMIN})
+    @Operation(summary = "Report figures",
+            description = "The township's figures for the reports filed from–to (YYYY-MM-DD, township calendar days, "
+                    + "inclusive; default the last 365 days up to today; at most 3660 days), each as it stands now: "
+                    + "reports, closed (concluded) and the closure rate, median minutes to the first dispatch, median "
+                    + "hours to resolution, the share that missed a deadline, and the riders' ratings (count, average, "
+                    + "share of 4 or 5). Rates and medians are null when there is nothing to measure.")
+    public ReportFigures figures(@PathParam("tenant") String tenant,
+                                 @QueryParam("from") @Parameter(description = "First day, YYYY-MM-DD",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                                 @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
+        return figures.figures(from, to);
+    }
+
+    @GET
     @Path("/{id}")
     @TenantAccess({RIDER, DISPATCHER, HANDLER, TENANT_ADMIN})
     @Operation(summary = "Get a report",
@@ -123,7 +147,7 @@ public class ReportResource {
     @Operation(summary = "Get a report photo",
             description = "The stored JPEG (no metadata); size=thumb for the thumbnail. Same visibility as the report.")
     @APIResponse(responseCode = "200", description = "The image",
-            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")))
+            content = @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response photo(@PathParam("tenant") String tenant, @PathParam("id") long id, @PathParam("photo") long photo,
                           @QueryParam("size") String size) {
         if (size != null && !"thumb".equals(size) && !"full".equals(size)) {

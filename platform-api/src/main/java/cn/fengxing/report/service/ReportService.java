@@ -76,6 +76,9 @@ public class ReportService {
     ReportViews views;
 
     @Inject
+    ReportDeadlines deadlines;
+
+    @Inject
     FengxingConfig config;
 
     /**
@@ -124,6 +127,9 @@ public class ReportService {
         workflow.submitted(r, actors.current(),
                 ReportViews.details("photos", processed.size(), "urgent", r.urgent ? true : null));
         photos.store(tenant.code(), r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
+        if (r.urgent) {
+            deadlines.escalate(r);
+        }
         return new Filed(views.view(r, locale), true);
     }
 

@@ -95,8 +95,7 @@ public class Scans {
     }
 
     public ZoneId zone() {
-        return ZoneId.of(Tenant.<Tenant>findByIdOptional(tenant.code()).map(t -> t.timeZone)
-                .orElse("Asia/Shanghai"));
+        return Tenant.zoneOf(tenant.code());
     }
 
     /**

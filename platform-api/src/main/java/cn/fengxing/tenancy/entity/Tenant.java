@@ -11,6 +11,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,6 +23,7 @@ public class Tenant extends PanacheEntityBase {
 
     public static final String ACTIVE = "active";
     public static final String SUSPENDED = "suspended";
+    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
 
     @Id
     public String code;
@@ -54,5 +57,15 @@ public class Tenant extends PanacheEntityBase {
 
     public boolean suspended() {
         return SUSPENDED.equals(status);
+    }
+
+    /** Codes of the townships that are switched on, for work that runs over all of them (scheduled jobs). */
+    public static List<String> activeCodes() {
+        return Tenant.<Tenant>list("status = ?1 order by code", ACTIVE).stream().map(t -> t.code).toList();
+    }
+
+    /** The township's time zone, whose calendar days its figures count in. */
+    public static ZoneId zoneOf(String code) {
+        return ZoneId.of(byCode(code).map(t -> t.timeZone).orElse(DEFAULT_TIME_ZONE));
     }
 }

@@ -34,8 +34,6 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class TenantService {
 
-    public static final String DEFAULT_TIME_ZONE = "Asia/Shanghai";
-
     @Inject
     TenantWork tenantWork;
 
@@ -56,7 +54,7 @@ public class TenantService {
         if (!code.equals(manifest.code())) {
             throw ProblemException.badRequest("tenant.code-mismatch", manifest.code(), code);
         }
-        String timeZone = manifest.timeZone() == null ? DEFAULT_TIME_ZONE : manifest.timeZone();
+        String timeZone = manifest.timeZone() == null ? Tenant.DEFAULT_TIME_ZONE : manifest.timeZone();
         try {
             ZoneId.of(timeZone);
         } catch (DateTimeException e) {

@@ -93,10 +93,14 @@ class DemoManifestsTest {
 
     static final Set<String> MAP_KINDS = Set.of("entrance", "building", "unit", "parking", "facility", "landmark");
 
-    /** 骑手友好小区 (宁乡 has 25): near the township, each map with an entrance and rider parking. */
+    /**
+     * 骑手友好小区 (宁乡 has 25): near the township, each map with an entrance and rider parking, entrances and
+     * unit doors as points; some maps outline their buildings, with their units.
+     */
     private static void checkFriendlyCommunities(JsonNode friendly, Set<String> communities, Expected expected) {
         assertEquals(expected.friendlyCommunities(), friendly.size());
         Set<String> codes = new HashSet<>();
+        int withUnits = 0;
         for (JsonNode f : friendly) {
             String code = f.path("code").asText();
             assertTrue(codes.add(code), "duplicate friendly community " + code);
@@ -106,15 +110,23 @@ class DemoManifestsTest {
             assertTrue(Math.abs(f.path("lat").asDouble() - expected.lat()) < 0.05, code);
             JsonNode features = f.path("map").path("features");
             assertEquals("FeatureCollection", f.path("map").path("type").asText());
-            assertTrue(features.size() >= 2 && features.size() <= 4, code);
+            assertTrue(features.size() >= 2 && features.size() <= 20, code);
             Set<String> kinds = new HashSet<>();
             for (JsonNode feature : features) {
-                assertTrue(MAP_KINDS.contains(feature.path("properties").path("kind").asText()), code);
+                String kind = feature.path("properties").path("kind").asText();
+                assertTrue(MAP_KINDS.contains(kind), code);
                 assertFalse(feature.path("properties").path("label").asText().isBlank(), code);
-                kinds.add(feature.path("properties").path("kind").asText());
+                if (kind.equals("entrance") || kind.equals("unit")) {
+                    assertEquals("Point", feature.path("geometry").path("type").asText(), code);
+                }
+                kinds.add(kind);
             }
             assertTrue(kinds.containsAll(Set.of("entrance", "parking")), code);
+            if (kinds.containsAll(Set.of("building", "unit"))) {
+                withUnits++;
+            }
         }
+        assertTrue(friendly.isEmpty() || withUnits >= 5, "friendly communities with buildings and units: " + withUnits);
     }
 
     private static void checkGrids(String code, JsonNode grids, Set<String> communities, Expected expected) {

@@ -1,4 +1,4 @@
-import type { LonLat } from '../../geo/gcj02'
+import type { LonLat } from '../geo/gcj02'
 
 /** What a mark on a friendly community's map is (properties.kind). */
 export const FEATURE_KINDS = ['entrance', 'building', 'unit', 'parking', 'facility', 'landmark'] as const
@@ -25,7 +25,7 @@ export function pointFeature(at: LonLat, kind: FeatureKind, label: string): Comm
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [...at] }, properties: { kind, label } }
 }
 
-/** For TenantMap, whose tooltips show `properties.name`: each mark named "<kind>: <label>". */
+/** For TenantMap, whose tooltips show `properties.name`: each mark named "<kind>: <label>" (the console's editor). */
 export function labelled(map: CommunityMap, kindName: (kind: FeatureKind) => string): GeoJSON.FeatureCollection {
   return {
     type: 'FeatureCollection',
@@ -48,4 +48,37 @@ export function entrancePoints(communities: { name?: string; lon?: number; lat?:
         properties: { name: c.name },
       })),
   }
+}
+
+/** How the rider's map names a kind: its name (legend, tooltips) and the short mark drawn on its points. */
+export type KindWords = { name: (kind: FeatureKind) => string; glyph: (kind: FeatureKind) => string }
+
+/**
+ * The marks for TenantMap, each kind distinct: class `fx-kind fx-kind-<kind>` (its colour), points as
+ * pins bearing the kind's glyph, and building labels (their numbers) shown on the map, not only on tap.
+ */
+export function styledMap(map: CommunityMap, words: KindWords): GeoJSON.FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: map.features.map((f) => {
+      const { kind, label } = f.properties
+      const building = kind === 'building'
+      return {
+        ...f,
+        properties: {
+          ...f.properties,
+          tooltip: building ? label : `${words.name(kind)}：${label}`,
+          permanent: building,
+          className: `fx-kind fx-kind-${kind}`,
+          glyph: words.glyph(kind),
+        },
+      }
+    }),
+  }
+}
+
+/** The kinds a map has, in the order of FEATURE_KINDS, with how many marks of each: its legend. */
+export function legend(map: CommunityMap): { kind: FeatureKind; count: number }[] {
+  return FEATURE_KINDS.map((kind) => ({ kind, count: map.features.filter((f) => f.properties.kind === kind).length }))
+    .filter((entry) => entry.count > 0)
 }

@@ -1,0 +1,47 @@
+package cn.fengxing.report.service;
+
+import cn.fengxing.tenancy.entity.Tenant;
+import cn.fengxing.tenancy.service.TenantWork;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * The scheduled pass over every active township's report deadlines (escalation and auto-close), on every API
+ * instance; ReportDeadlines makes sure each step happens once however many instances run it.
+ */
+@ApplicationScoped
+public class ReportSweep {
+
+    private static final Logger LOG = Logger.getLogger(ReportSweep.class);
+
+    @Inject
+    TenantWork work;
+
+    @Inject
+    ReportDeadlines deadlines;
+
+    /** Every active township's pass; a suspended township's reports wait until it is resumed. */
+    @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void sweepAll() {
+        for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
+            try {
+                sweep(code);
+            } catch (RuntimeException e) { // one township's failure must not hold up the others
+                LOG.errorf(e, "Report deadlines of %s failed; retried on the next pass", code);
+            }
+        }
+    }
+
+    /** One township's pass: escalations, then auto-closes, each in a transaction of its own. */
+    public void sweep(String tenant) {
+        int escalated = work.inTenant(tenant, deadlines::escalateDue);
+        int closed = work.inTenant(tenant, deadlines::autoClose);
+        if (escalated + closed > 0) {
+            LOG.infof("%s: %d escalation steps, %d reports auto-closed", tenant, escalated, closed);
+        }
+    }
+}
