@@ -21,6 +21,7 @@ declare module 'vue-router' {
 const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   dispatch: () => import('./console/dispatch/QueueView.vue'),
   tasks: () => import('./console/dispatch/TasksView.vue'),
+  figures: () => import('./console/dispatch/FiguresView.vue'),
   grids: () => import('./console/grids/GridsView.vue'),
   branding: () => import('./console/branding/BrandingView.vue'),
   riders: () => import('./console/riders/RidersView.vue'),

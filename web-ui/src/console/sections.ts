@@ -4,6 +4,7 @@ import type { TenantRole } from '../auth/roles'
 export const CONSOLE_SECTIONS = [
   { key: 'dispatch', roles: ['dispatcher', 'tenant_admin'] },
   { key: 'tasks', roles: ['handler', 'dispatcher'] },
+  { key: 'figures', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'scan', roles: ['station_keeper'] },
   { key: 'grids', roles: ['tenant_admin'] },
   { key: 'riders', roles: ['tenant_admin', 'dispatcher'] },

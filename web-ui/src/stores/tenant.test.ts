@@ -34,6 +34,7 @@ describe('roles in the current township', () => {
     expect(store.can('rider', 'dispatcher')).toBe(false)
     expect(sectionsFor(store)).toEqual([
       'dispatch',
+      'figures',
       'grids',
       'riders',
       'stations',
@@ -45,8 +46,8 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens the duty desk and the to-do list to dispatchers, the to-do list to handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'riders'])
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders'])
     expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan'])
   })
 

@@ -43,10 +43,14 @@ export function stateTag(state: ReportState | undefined): 'danger' | 'warning' |
   }
 }
 
-/** The queue's filters as the screen holds them: states, category (a group includes its sub-categories), community, urgent only. */
+/**
+ * The queue's filters as the screen holds them: states, category (a group includes its
+ * sub-categories), community, urgent only, escalated to the tenant admin only.
+ */
 export interface Filters {
   state: ReportState[]
   category: string
   community: string
   urgent: boolean
+  escalated: boolean
 }

@@ -10,6 +10,7 @@ export interface ListQuery {
   category?: string
   community?: string
   urgent?: boolean
+  escalated?: boolean
   mine?: boolean
 }
 
