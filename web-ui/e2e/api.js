@@ -70,13 +70,17 @@ export async function newAccount() {
  * @param {string} accessToken
  * @param {string} method
  * @param {string} path
- * @param {unknown} [body]
+ * @param {unknown} [body] sent as JSON, or as multipart/form-data when it is a FormData
  */
 export async function call(accessToken, method, path, body) {
+  const multipart = body instanceof FormData
   const response = await fetch(`${BASE_URL}${path}`, {
     method,
-    headers: { Authorization: `Bearer ${accessToken}`, 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      Authorization: `Bearer ${accessToken}`,
+      ...(multipart ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined || multipart ? /** @type {FormData | undefined} */ (body) : JSON.stringify(body),
   })
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`)
   return response.status === 204 ? null : response.json()
@@ -85,6 +89,7 @@ export async function call(accessToken, method, path, body) {
 /** Subjects of the demo users (deploy/demo/tenants). */
 export const SUBJECTS = {
   ningxiangAdmin: '00000000-0000-4000-8000-000000000101',
+  ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   ningxiangKeeper: '00000000-0000-4000-8000-000000000203',
   ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   rider: '00000000-0000-4000-8000-000000000204',

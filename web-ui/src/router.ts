@@ -79,6 +79,25 @@ export const router = createRouter({
           meta: { titleKey: 'stations.title', roles: ['rider'] },
         },
         {
+          path: 'report',
+          name: 'rider-report',
+          component: () => import('./rider/report/ReportFormView.vue'),
+          meta: { titleKey: 'report.title', roles: ['rider'] },
+        },
+        {
+          path: 'reports',
+          name: 'rider-reports',
+          component: () => import('./rider/report/MyReportsView.vue'),
+          meta: { titleKey: 'report.mine.title', roles: ['rider'] },
+        },
+        {
+          path: 'reports/:id(\\d+)',
+          name: 'rider-report-detail',
+          component: () => import('./rider/report/ReportDetailView.vue'),
+          props: true,
+          meta: { titleKey: 'report.detail.title', roles: ['rider'] },
+        },
+        {
           path: 'code',
           name: 'rider-code',
           component: () => import('./rider/RiderCodeView.vue'),

@@ -78,9 +78,9 @@ public class ReportResource {
                     + "urgent. Send an Idempotency-Key header (8–100 of A–Z a–z 0–9 . _ : -) and reuse it on every retry: "
                     + "the first request creates the report (201), every retry returns the same report (200).")
     @APIResponse(responseCode = "201", description = "Filed",
-            content = @Content(schema = @Schema(implementation = ReportView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     @APIResponse(responseCode = "200", description = "A retry: the report this key already filed",
-            content = @Content(schema = @Schema(implementation = ReportView.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReportView.class)))
     public Response file(@PathParam("tenant") String tenant, @HeaderParam("Idempotency-Key") String idempotencyKey,
                          @Valid @NotNull @BeanParam ReportForm form) {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
@@ -95,7 +95,8 @@ public class ReportResource {
     @GET
     @Path("/mine")
     @TenantAccess(RIDER)
-    @Operation(summary = "My reports", description = "The caller's reports, newest first, paged, with state and SLA.")
+    @Operation(summary = "My reports",
+            description = "The reports the caller filed or joined (\"me too\"), newest first, paged, with state and SLA.")
     public Page<ReportSummary> mine(@PathParam("tenant") String tenant, @BeanParam PageRequest paging) {
         return reports.mine(paging.page(), paging.size(), locale.get());
     }

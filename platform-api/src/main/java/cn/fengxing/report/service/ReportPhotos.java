@@ -95,10 +95,11 @@ public class ReportPhotos {
             if (pixels > limits.maxPhotoPixels()) {
                 throw invalid(upload, "report.photo.too-many-pixels", limits.maxPhotoPixels() / 1_000_000);
             }
-            BufferedImage image = Thumbnails.of(new ByteArrayInputStream(bytes))
-                    .size(limits.photoSide(), limits.photoSide())
+            BufferedImage decoded = Thumbnails.of(new ByteArrayInputStream(bytes)).scale(1.0)
                     .imageType(BufferedImage.TYPE_INT_RGB)
                     .asBufferedImage();
+            // never enlarged: a photo the phone already made small is kept at its size
+            BufferedImage image = fitting(decoded, limits.photoSide()).asBufferedImage();
             byte[] full = jpeg(image, limits.photoSide());
             byte[] thumb = jpeg(image, limits.thumbnailSide());
             return new Processed(full, thumb, image.getWidth(), image.getHeight());
@@ -113,9 +114,14 @@ public class ReportPhotos {
     /** Scaled to fit {@code side} (never up) and written as a JPEG with no metadata at all. */
     private static byte[] jpeg(BufferedImage image, int side) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Thumbnails.of(image).size(Math.min(side, image.getWidth()), Math.min(side, image.getHeight()))
-                .keepAspectRatio(true).outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
+        fitting(image, side).outputFormat("jpg").outputQuality(0.85).toOutputStream(out);
         return out.toByteArray();
+    }
+
+    /** The image scaled to fit a square of {@code side}, never up. */
+    private static Thumbnails.Builder<BufferedImage> fitting(BufferedImage image, int side) {
+        return Thumbnails.of(image).size(Math.min(side, image.getWidth()), Math.min(side, image.getHeight()))
+                .keepAspectRatio(true);
     }
 
     /** Width × height from the header alone (no decoding); -1 when no reader understands it. */

@@ -138,10 +138,11 @@ public class ReportService {
         return views.view(visible(id), locale);
     }
 
-    /** The caller's own reports, newest first. */
+    /** The reports the caller filed or joined with "me too", newest first: the caller follows both. */
     @Transactional
     public Page<ReportSummary> mine(int page, int size, Locale locale) {
-        PanacheQuery<Report> query = Report.find("reporterSubject = ?1 order by createdAt desc, id desc", caller.subject());
+        PanacheQuery<Report> query = Report.find("reporterSubject = ?1 or id in (select s.reportId from "
+                + "ReportSupporter s where s.subject = ?1) order by createdAt desc, id desc", caller.subject());
         return new Page<>(query.page(page, size).list(), page, size, query.count())
                 .map(r -> views.summary(r, locale, null, null));
     }
