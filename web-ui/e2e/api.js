@@ -91,7 +91,6 @@ export const SUBJECTS = {
   ningxiangAdmin: '00000000-0000-4000-8000-000000000101',
   ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   ningxiangKeeper: '00000000-0000-4000-8000-000000000203',
-  ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   rider: '00000000-0000-4000-8000-000000000204',
 }
 
@@ -117,7 +116,7 @@ export async function ensureActiveRider(tenant, adminUsername) {
 }
 
 /**
- * Files a report as the demo rider (multipart, like the rider app), with one photo.
+ * Files a report as the demo rider through the API (multipart, as the rider app sends it), with one photo.
  * @param {string} tenant
  * @param {{ category: string, description: string, lon: number, lat: number, address?: string }} fields
  * @param {Buffer} jpeg

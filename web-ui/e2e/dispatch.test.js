@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, call, ensureActiveRider, fileReport, userToken } from './api.js'
-import { DESKTOP, drawJpeg, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
+import { DESKTOP, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
+import { cameraPhoto } from './reporting.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -33,7 +34,7 @@ test('a rider’s report appears live on the duty desk, is taken and dispatched,
     report = await fileReport(
       'ningxiang',
       { category: 'road-damage', description, lon: 111.182898, lat: 37.363018, address: '府前街 28 号' },
-      await drawJpeg(desk, `e2e ${RUN}`),
+      await cameraPhoto(desk),
     )
     assert.equal(report.community?.name, '城北社区', 'placed in its grid, so in its community')
 
@@ -91,7 +92,7 @@ test('a rider’s report appears live on the duty desk, is taken and dispatched,
     await resolve.locator('input[type=file]').setInputFiles({
       name: 'fixed.jpg',
       mimeType: 'image/jpeg',
-      buffer: await drawJpeg(handler, '已修复'),
+      buffer: await cameraPhoto(handler),
     })
     await resolve.getByTestId('dialog-save').click()
     await resolve.waitFor({ state: 'hidden' })

@@ -121,31 +121,6 @@ export async function callApi(page, method, path, body) {
 }
 
 /**
- * A JPEG photo drawn by the browser (a labelled gradient), for uploads in tests.
- * @param {Page} page any page of the app
- * @param {string} label written on the picture
- * @returns {Promise<Buffer>}
- */
-export async function drawJpeg(page, label) {
-  const dataUrl = await page.evaluate((text) => {
-    const canvas = document.createElement('canvas')
-    canvas.width = 800
-    canvas.height = 600
-    const g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'))
-    const fill = g.createLinearGradient(0, 0, 800, 600)
-    fill.addColorStop(0, '#5b6b7a')
-    fill.addColorStop(1, '#c9b38a')
-    g.fillStyle = fill
-    g.fillRect(0, 0, 800, 600)
-    g.fillStyle = '#fff'
-    g.font = 'bold 64px sans-serif'
-    g.fillText(text, 48, 320)
-    return canvas.toDataURL('image/jpeg', 0.85)
-  }, label)
-  return Buffer.from(dataUrl.slice(dataUrl.indexOf(',') + 1), 'base64')
-}
-
-/**
  * Runs `steps` on `page`; when one fails, keeps a screenshot of where it stopped
  * (`<name>-failed.png`) before the failure propagates.
  * @param {Page} page
