@@ -120,6 +120,22 @@ export async function callApi(page, method, path, body) {
   return text ? JSON.parse(text) : undefined
 }
 
+/**
+ * Runs `steps` on `page`; when one fails, keeps a screenshot of where it stopped
+ * (`<name>-failed.png`) before the failure propagates.
+ * @param {Page} page
+ * @param {string} name
+ * @param {() => Promise<void>} steps
+ */
+export async function screenshotOnFailure(page, name, steps) {
+  try {
+    await steps()
+  } catch (error) {
+    await screenshot(page, `${name}-failed`).catch(() => {})
+    throw error
+  }
+}
+
 // Steps on screens that several tests walk through.
 
 /**

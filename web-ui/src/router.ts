@@ -19,6 +19,9 @@ declare module 'vue-router' {
 
 /** Sections with their own screen; the others show a placeholder. Each is its own chunk. */
 const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
+  dispatch: () => import('./console/dispatch/QueueView.vue'),
+  tasks: () => import('./console/dispatch/TasksView.vue'),
+  figures: () => import('./console/dispatch/FiguresView.vue'),
   grids: () => import('./console/grids/GridsView.vue'),
   branding: () => import('./console/branding/BrandingView.vue'),
   riders: () => import('./console/riders/RidersView.vue'),

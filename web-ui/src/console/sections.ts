@@ -2,7 +2,9 @@ import type { TenantRole } from '../auth/roles'
 
 /** The console's sidebar, in order. Each later screen replaces its section's placeholder. */
 export const CONSOLE_SECTIONS = [
-  { key: 'reports', roles: ['dispatcher', 'handler'] },
+  { key: 'dispatch', roles: ['dispatcher', 'tenant_admin'] },
+  { key: 'tasks', roles: ['handler', 'dispatcher'] },
+  { key: 'figures', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'scan', roles: ['station_keeper'] },
   { key: 'grids', roles: ['tenant_admin'] },
   { key: 'riders', roles: ['tenant_admin', 'dispatcher'] },

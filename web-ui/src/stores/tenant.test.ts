@@ -33,6 +33,8 @@ describe('roles in the current township', () => {
     expect(store.can('tenant_admin')).toBe(true)
     expect(store.can('rider', 'dispatcher')).toBe(false)
     expect(sectionsFor(store)).toEqual([
+      'dispatch',
+      'figures',
       'grids',
       'riders',
       'stations',
@@ -44,9 +46,9 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens reports to dispatchers and handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['reports', 'riders'])
-    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['reports', 'scan'])
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders'])
+    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan'])
   })
 
   it('opens nothing to a rider, and nothing in a township one is not a member of', () => {
