@@ -21,7 +21,13 @@ class ApiSurfaceTest {
 
     /** Operations open without a token (annotated @PublicAccess); every other one declares the OIDC scheme. */
     static final java.util.Set<String> PUBLIC = java.util.Set.of("get /api/config", "get /api/t/{tenant}/profile",
-            "get /api/t/{tenant}/keys", "post /api/t/{tenant}/epasses/verify");
+            "get /api/t/{tenant}/keys", "post /api/t/{tenant}/epasses/verify",
+            // Open311 GeoReport v2: reads open to all, filing with the township's API key (a form field, not a scheme)
+            "get /api/t/{tenant}/open311/v2/discovery.{format}", "get /api/t/{tenant}/open311/v2/services.{format}",
+            "get /api/t/{tenant}/open311/v2/services/{service_code}.{format}",
+            "post /api/t/{tenant}/open311/v2/requests.{format}", "get /api/t/{tenant}/open311/v2/requests.{format}",
+            "get /api/t/{tenant}/open311/v2/requests/{service_request_id}.{format}",
+            "get /api/t/{tenant}/open311/v2/tokens/{token}.{format}");
 
     @Test
     @SuppressWarnings("unchecked")

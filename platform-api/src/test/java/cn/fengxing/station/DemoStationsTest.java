@@ -20,7 +20,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The demo manifests' stations and merchants pass the API's own checks (grades, amenities, services,
  * communities, keepers, E-station links) and match the articles' counts. Applied under a test code,
- * without the grids file (the tenant-admin CLI inlines that one).
+ * without the grids and report history files (the tenant-admin CLI inlines those).
  */
 @QuarkusTest
 class DemoStationsTest {
@@ -34,6 +34,7 @@ class DemoStationsTest {
         String test = "demo-" + code;
         manifest.put("code", test);
         manifest.remove("grids");
+        manifest.remove("reportHistory");
         for (int round = 0; round < 2; round++) {
             given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest.toString())
                     .put("/api/platform/tenants/" + test).then().statusCode(200)

@@ -61,6 +61,12 @@ public final class TenantEndpoints {
     public record Upload(String fileName, byte[] content) {
     }
 
+    /** A probe body sent form-encoded; {@link #OPEN311_KEY} in it stands for an Open311 key of the township called. */
+    public record Form(String body) {
+    }
+
+    public static final String OPEN311_KEY = "{open311-key}";
+
     public static final Map<String, Object> INVALID = Map.of("code", "");
 
     /** Marks a server-sent event stream: probed for its status only, then closed (it never ends by itself). */
@@ -187,14 +193,26 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/dispatch/reports/{missing}/accept", STAFF, null),
             new Endpoint("POST", "/dispatch/reports/{missing}/progress", STAFF, INVALID),
             new Endpoint("POST", "/dispatch/reports/{missing}/resolve", STAFF, new Upload("empty.jpg", new byte[0])),
-            new Endpoint("POST", "/dispatch/reports/{missing}/send-back", STAFF, INVALID));
+            new Endpoint("POST", "/dispatch/reports/{missing}/send-back", STAFF, INVALID),
+            new Endpoint("GET", "/open311/keys", ADMIN, null),
+            new Endpoint("POST", "/open311/keys", ADMIN, INVALID),
+            new Endpoint("POST", "/open311/keys/{missing}/revoke", ADMIN, null),
+            // Open311 GeoReport v2: public, the POST with the township's key (probed without a service_code)
+            new Endpoint("GET", "/open311/v2/discovery.json", PUBLIC, null),
+            new Endpoint("GET", "/open311/v2/services.json", PUBLIC, null),
+            new Endpoint("GET", "/open311/v2/services/{service_code}.json", PUBLIC, null),
+            new Endpoint("POST", "/open311/v2/requests.json", PUBLIC, new Form("api_key=" + OPEN311_KEY)),
+            new Endpoint("GET", "/open311/v2/requests.json", PUBLIC, null),
+            new Endpoint("GET", "/open311/v2/requests/{service_request_id}.json", PUBLIC, null),
+            new Endpoint("GET", "/open311/v2/tokens/{token}.json", PUBLIC, null));
 
     private TenantEndpoints() {
     }
 
-    /** The OpenAPI form of an endpoint's path, e.g. "GET /api/t/{tenant}/grids/{id}". */
+    /** The OpenAPI form of an endpoint's path, e.g. "GET /api/t/{tenant}/grids/{id}" (Open311: ".{format}"). */
     public static String openApiKey(Endpoint e) {
-        String path = e.path().replaceAll("\\{(community|grid|missing)}", "{id}").replaceAll("\\?.*$", "");
+        String path = e.path().replaceAll("\\{(community|grid|missing)}", "{id}").replaceAll("\\?.*$", "")
+                .replaceAll("\\.json$", ".{format}");
         return e.method() + " /api/t/{tenant}" + path;
     }
 }

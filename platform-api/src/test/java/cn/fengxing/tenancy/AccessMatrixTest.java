@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -65,24 +66,42 @@ class AccessMatrixTest {
     }
 
     private static Answer call(String token, String tenant, Endpoint e, long community, long grid) {
-        String path = "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
-                .replace("{grid}", String.valueOf(grid)).replace("{missing}", "999999999").replace("{photo}", "999999999");
+        String path = path(tenant, e, community, grid);
         if (e.probeBody() == TenantEndpoints.STREAM) {
             try (EventStream stream = EventStream.openWithToken(token, path)) {
                 return new Answer(stream.status(), stream.contentType());
             }
         }
-        Response r = withBody(given().auth().oauth2(token), e).request(e.method(), path);
+        Response r = withBody(given().auth().oauth2(token), e, tenant).request(e.method(), path);
         return new Answer(r.statusCode(), r.contentType());
     }
 
-    /** The endpoint's probe body: JSON, or a multipart upload; none for a stream. */
-    private static RequestSpecification withBody(RequestSpecification request, Endpoint e) {
+    /** The endpoint's path in the township: its own community and grid, a missing row for any other id. */
+    private static String path(String tenant, Endpoint e, long community, long grid) {
+        return "/api/t/" + tenant + e.path().replace("{community}", String.valueOf(community))
+                .replace("{grid}", String.valueOf(grid)).replaceAll("\\{\\w+}", "999999999");
+    }
+
+    /** The endpoint's probe body: JSON, a multipart upload, or a form (with an Open311 key of the township). */
+    private static RequestSpecification withBody(RequestSpecification request, Endpoint e, String tenant) {
         if (e.probeBody() instanceof TenantEndpoints.Upload upload) {
             return request.multiPart("file", upload.fileName(), upload.content());
         }
+        if (e.probeBody() instanceof TenantEndpoints.Form form) {
+            return request.contentType(ContentType.URLENC)
+                    .body(form.body().replace(TenantEndpoints.OPEN311_KEY, open311Key(tenant)));
+        }
         return e.probeBody() == null || e.probeBody() == TenantEndpoints.STREAM ? request
                 : request.contentType(ContentType.JSON).body(e.probeBody());
+    }
+
+    private static final Map<String, String> OPEN311_KEYS = new HashMap<>();
+
+    /** A valid Open311 key of the township, issued by its admin once per test run. */
+    private static String open311Key(String tenant) {
+        return OPEN311_KEYS.computeIfAbsent(tenant, t -> given().auth().oauth2(Tokens.of(TestTenants.admin(t)))
+                .contentType(ContentType.JSON).body(Map.of("name", "matrix")).post("/api/t/" + t + "/open311/keys")
+                .then().statusCode(201).extract().jsonPath().getString("secret"));
     }
 
     @Test
@@ -115,12 +134,20 @@ class AccessMatrixTest {
                 }
             }
             int outsider = call(Tokens.of("nobody-at-all"), A, e, communityA, gridA).status();
-            if (e.isPublic() ? outsider != 200 : e.isSignedIn() ? (outsider == 401 || outsider == 403 || outsider >= 500)
-                    : outsider != 403) {
+            int anonymous = withBody(given(), e, A).request(e.method(), path(A, e, communityA, gridA)).statusCode();
+            if (e.isPublic()) {
+                // open to all: everyone gets what the township's own admin gets, and that is no refusal
+                int expected = call(tokenFor(A, Role.TENANT_ADMIN), A, e, communityA, gridA).status();
+                if (expected == 401 || expected == 403 || expected >= 500 || outsider != expected || anonymous != expected) {
+                    wrong.add("public " + e.method() + " " + e.path() + " -> admin " + expected + ", outsider "
+                            + outsider + ", anonymous " + anonymous);
+                }
+                continue;
+            }
+            if (e.isSignedIn() ? (outsider == 401 || outsider == 403 || outsider >= 500) : outsider != 403) {
                 wrong.add("outsider " + e.method() + " " + e.path() + " -> " + outsider);
             }
-            int anonymous = withBody(given(), e).request(e.method(), "/api/t/" + A + e.path().replaceAll("\\{\\w+}", "1")).statusCode();
-            if (e.isPublic() ? anonymous != 200 : anonymous != 401) {
+            if (anonymous != 401) {
                 wrong.add("anonymous " + e.method() + " " + e.path() + " -> " + anonymous);
             }
         }
@@ -136,6 +163,18 @@ class AccessMatrixTest {
                 assertThat(r.status()).as("%s %s as %s of %s", e.method(), e.path(), role.code(), A).isEqualTo(403);
                 assertThat(r.contentType()).startsWith("application/problem+json");
             }
+        }
+    }
+
+    @Test
+    void anOpen311KeyOfAIsRefusedInB() {
+        for (Endpoint e : TenantEndpoints.ALL.stream().filter(e -> e.probeBody() instanceof TenantEndpoints.Form).toList()) {
+            String body = ((TenantEndpoints.Form) e.probeBody()).body();
+            Response withAsKey = given().contentType(ContentType.URLENC)
+                    .body(body.replace(TenantEndpoints.OPEN311_KEY, open311Key(A))).request(e.method(), path(B, e, communityB, gridB));
+            assertThat(withAsKey.statusCode()).as("%s %s with %s's key in %s", e.method(), e.path(), A, B).isEqualTo(403);
+            assertThat(withAsKey.statusCode()).isNotEqualTo(withBody(given(), e, B).request(e.method(),
+                    path(B, e, communityB, gridB)).statusCode());
         }
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -19,8 +20,9 @@ import java.util.regex.Pattern;
  * that {@code PUT /api/platform/tenants/{code}} takes.
  *
  * <p>If {@code grids} is a string it names a GeoJSON FeatureCollection file, relative to the
- * manifest's directory; that file is read and put in its place. Problems with the local files
- * are usage errors (exit 2): nothing has been sent yet.
+ * manifest's directory; that file is read and put in its place. So is {@code reportHistory}: a
+ * JSON file with the list of historical reports. Problems with the local files are usage errors
+ * (exit 2): nothing has been sent yet.
  */
 public final class ManifestLoader {
 
@@ -51,6 +53,10 @@ public final class ManifestLoader {
         if (grids != null && grids.isTextual()) {
             manifest.set("grids", readGrids(file, grids.asText()));
         }
+        JsonNode history = manifest.get("reportHistory");
+        if (history != null && history.isTextual()) {
+            manifest.set("reportHistory", readReportHistory(file, history.asText()));
+        }
         return manifest;
     }
 
@@ -77,21 +83,36 @@ public final class ManifestLoader {
 
     /** Resolves {@code grids: <path>} against the manifest's directory and reads the FeatureCollection. */
     public ObjectNode readGrids(Path manifestFile, String reference) {
-        Path gridsFile;
-        try {
-            Path dir = manifestFile.toAbsolutePath().getParent();
-            gridsFile = dir.resolve(reference).normalize();
-        } catch (InvalidPathException e) {
-            throw CliException.usage("manifest " + manifestFile + ": grids '" + reference + "' is not a file path");
-        }
-        if (!Files.isRegularFile(gridsFile)) {
-            throw CliException.usage("grids file not found: " + gridsFile + " (named by 'grids' in " + manifestFile + ")");
-        }
+        Path gridsFile = included(manifestFile, "grids", reference);
         JsonNode tree = parse(json, gridsFile, "grids file");
         if (!tree.isObject() || !"FeatureCollection".equals(tree.path("type").asText())) {
             throw CliException.usage("grids file " + gridsFile + " is not a GeoJSON FeatureCollection");
         }
         return (ObjectNode) tree;
+    }
+
+    /** Resolves {@code reportHistory: <path>} against the manifest's directory and reads its list of reports. */
+    public ArrayNode readReportHistory(Path manifestFile, String reference) {
+        Path historyFile = included(manifestFile, "reportHistory", reference);
+        JsonNode tree = parse(json, historyFile, "reportHistory file");
+        if (!tree.isArray()) {
+            throw CliException.usage("reportHistory file " + historyFile + " is not a JSON list of reports");
+        }
+        return (ArrayNode) tree;
+    }
+
+    /** The file a manifest key names, relative to the manifest's directory; it must exist. */
+    private static Path included(Path manifestFile, String key, String reference) {
+        Path file;
+        try {
+            file = manifestFile.toAbsolutePath().getParent().resolve(reference).normalize();
+        } catch (InvalidPathException e) {
+            throw CliException.usage("manifest " + manifestFile + ": " + key + " '" + reference + "' is not a file path");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw CliException.usage(key + " file not found: " + file + " (named by '" + key + "' in " + manifestFile + ")");
+        }
+        return file;
     }
 
     private static JsonNode parse(ObjectMapper mapper, Path file, String what) {

@@ -194,6 +194,28 @@ class TenantAdminTest {
     }
 
     @Test
+    void applyInlinesTheReportHistoryFileAndAMissingOneExits2() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200, APPLIED));
+        Files.writeString(dir.resolve("demo-reports.json"), """
+                [{"code":"r1","category":"garbage","description":"垃圾堆放","lon":111.15,"lat":37.35,"daysAgo":3,
+                  "time":"09:30","steps":[{"action":"reject","minutes":5,"by":"00000000-0000-4000-8000-000000000101"}]}]""");
+        Path manifest = dir.resolve("demo.yaml");
+        Files.writeString(manifest, "code: demo\nname: 演示镇\nreportHistory: demo-reports.json\n");
+        Run run = run("apply", "-f", manifest.toString());
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode history = JSON.readTree(platform.apiRequests().get(0).body()).path("reportHistory");
+        assertTrue(history.isArray(), "history file inlined as a list: " + history);
+        assertEquals("r1", history.get(0).path("code").asText());
+
+        Files.writeString(manifest, "code: demo\nname: 演示镇\nreportHistory: none.json\n");
+        Run missing = run("apply", "-f", manifest.toString());
+        assertEquals(2, missing.exit());
+        assertTrue(missing.err().contains("reportHistory file not found: " + dir.resolve("none.json")), missing.err());
+        assertEquals(1, platform.apiRequests().size());
+    }
+
+    @Test
     void usageErrorsExit2() throws IOException {
         assertEquals(2, run().exit(), "no command");
         assertEquals(2, run("apply").exit(), "no -f");

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -23,10 +25,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The one place that turns failures into RFC 9457 problem responses. */
+/**
+ * The one place that turns failures into RFC 9457 problem responses, or, on the paths of an {@link ErrorDialect}
+ * (Open311), into that standard's errors.
+ */
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @Inject
+    Instance<ErrorDialect> dialects;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
@@ -98,8 +106,14 @@ public class ProblemMapper {
         return respond(ProblemType.INTERNAL, locale, Messages.get(locale, "internal"), uri, null);
     }
 
-    private static Response respond(ProblemType type, Locale locale, String detail, UriInfo uri,
-                                    List<Problem.FieldError> errors) {
+    private Response respond(ProblemType type, Locale locale, String detail, UriInfo uri,
+                             List<Problem.FieldError> errors) {
+        for (ErrorDialect dialect : dialects) {
+            if (dialect.covers(uri.getPath())) {
+                return Response.fromResponse(dialect.render(uri.getPath(), type.status, detail, errors))
+                        .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag()).build();
+            }
+        }
         Problem body = new Problem(type.uri(), Messages.get(locale, "title." + type.slug), type.status,
                 detail, uri.getPath(), errors == null || errors.isEmpty() ? null : errors);
         return Response.status(type.status)

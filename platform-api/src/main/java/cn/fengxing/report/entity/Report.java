@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -25,8 +26,9 @@ public class Report extends TenantEntity {
     public static final String ASSIGNEE_HANDLER = "handler";
     public static final String ASSIGNEE_DEPARTMENT = "department";
 
-    /** Open311 token, handed out before an id is known. */
+    /** Open311 token, handed out before an id is known; made by the database, read back on insert. */
     @Column(insertable = false, updatable = false)
+    @Generated
     public UUID token;
 
     @Column(name = "category_id")
@@ -64,6 +66,14 @@ public class Report extends TenantEntity {
 
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+
+    /** The Open311 requester's photo link (media_url), shown back in Open311 reads. */
+    @Column(name = "media_url")
+    public String mediaUrl;
+
+    /** The code of an imported historical report (manifest section reportHistory); null otherwise. */
+    @Column(name = "import_code")
+    public String importCode;
 
     /** handler (a grid worker 网格员 or other member) or department 部门. */
     @Column(name = "assignee_kind")

@@ -31,9 +31,12 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Snap-and-report 随手拍 from the rider's side: filing (exactly once per Idempotency-Key), placement in its grid,
@@ -100,37 +103,65 @@ public class ReportService {
         }
         ReportCategory category = ReportCategory.byCode(form.category).filter(c -> c.active).orElseThrow(() ->
                 ProblemException.invalid(List.of(new Violation("category", "report.category.unknown", form.category))));
+        // the app's reports carry what the rider saw; Open311 and imported reports come without photos
         if (processed.isEmpty()) {
             throw ProblemException.invalid(List.of(new Violation("photos", "report.photo.required")));
         }
-        Location place = grids.locate(form.lon, form.lat);
-        SlaSettings.Effective sla = slas.forCategory(category.id);
-        OffsetDateTime now = OffsetDateTime.now();
-
-        Report r = new Report();
-        r.categoryId = category.id;
-        r.description = form.description.strip();
-        r.lon = form.lon;
-        r.lat = form.lat;
-        r.address = form.address == null || form.address.isBlank() ? null : form.address.strip();
-        r.communityId = place.community() == null ? null : place.community().id();
-        r.gridId = place.grid() == null ? null : place.grid().id();
-        r.urgent = form.urgent || category.urgent || category.emergencyStop;
-        r.source = Report.SOURCE_APP;
-        r.reporterSubject = caller.subject();
-        r.riderId = rider.id;
-        r.idempotencyKey = idempotencyKey;
-        r.createdAt = now;
-        r.dispatchDue = now.plusMinutes(sla.dispatchMinutes());
-        r.resolveDue = now.plusHours(sla.resolveHours());
-        r.persist();
-        workflow.submitted(r, actors.current(),
-                ReportViews.details("photos", processed.size(), "urgent", r.urgent ? true : null));
+        Report r = open(new Opening(category, form.description, form.lon, form.lat, form.address, form.urgent,
+                        Report.SOURCE_APP), new Reporter(caller.subject(), rider.id, null), OffsetDateTime.now(),
+                actors.current(), ReportViews.details("photos", processed.size()), k -> k.idempotencyKey = idempotencyKey);
         photos.store(tenant.code(), r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
         if (r.urgent) {
             deadlines.escalate(r);
         }
         return new Filed(views.view(r, locale), true);
+    }
+
+    /** What a new report says, whoever files it: the rider app, an Open311 client, an import. */
+    public record Opening(ReportCategory category, String description, double lon, double lat, String address,
+                          boolean urgent, String source) {
+    }
+
+    /** Who filed it: a rider (subject and rider row), or a person another system names; any part may be null. */
+    public record Reporter(String subject, Long riderId, String name) {
+    }
+
+    /**
+     * The one way a report comes into being, whatever its source: placed in the grid containing its point (and so
+     * in its community), urgent when its category is, SLA deadlines from the category's settings counted from
+     * {@code at}, and the first step of its timeline. {@code extra} sets what only its source has (idempotency key,
+     * media link, import code) before it is saved; photos, which need its id, come after.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Report open(Opening what, Reporter who, OffsetDateTime at, ReportActors.Actor actor,
+                       Map<String, Object> details, Consumer<Report> extra) {
+        Location place = grids.locate(what.lon(), what.lat());
+        SlaSettings.Effective sla = slas.forCategory(what.category().id);
+        Report r = new Report();
+        r.categoryId = what.category().id;
+        r.description = what.description().strip();
+        r.lon = what.lon();
+        r.lat = what.lat();
+        r.address = blankToNull(what.address());
+        r.communityId = place.community() == null ? null : place.community().id();
+        r.gridId = place.grid() == null ? null : place.grid().id();
+        r.urgent = what.urgent() || what.category().urgent || what.category().emergencyStop;
+        r.source = what.source();
+        r.reporterSubject = who.subject();
+        r.riderId = who.riderId();
+        r.reporterName = who.name();
+        r.createdAt = at;
+        r.updatedAt = at;
+        r.dispatchDue = at.plusMinutes(sla.dispatchMinutes());
+        r.resolveDue = at.plusHours(sla.resolveHours());
+        extra.accept(r);
+        r.persist();
+        Map<String, Object> first = new LinkedHashMap<>(details == null ? Map.of() : details);
+        if (r.urgent) {
+            first.put("urgent", true);
+        }
+        workflow.submitted(r, actor, first);
+        return r;
     }
 
     @Transactional

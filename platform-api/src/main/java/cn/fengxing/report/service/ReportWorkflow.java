@@ -49,17 +49,31 @@ public class ReportWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportEvent apply(Report report, ReportAction action, ReportActors.Actor actor, String note,
                              Map<String, Object> details) {
+        return move(report, action, actor, note, details, OffsetDateTime.now(), true);
+    }
+
+    /**
+     * A step that happened earlier (an imported historical report): the same table, times and messages, at its
+     * own time, and not announced: live queues show what happens now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ReportEvent replay(Report report, ReportAction action, ReportActors.Actor actor, String note,
+                              Map<String, Object> details, OffsetDateTime at) {
+        return move(report, action, actor, note, details, at, false);
+    }
+
+    private ReportEvent move(Report report, ReportAction action, ReportActors.Actor actor, String note,
+                             Map<String, Object> details, OffsetDateTime at, boolean live) {
         if (!action.allowedFrom(report.state)) {
             throw ProblemException.conflict("report.transition", report.id, report.state, action);
         }
         ReportState from = report.state;
         ReportState to = action.target();
-        OffsetDateTime now = OffsetDateTime.now();
         report.state = to;
         switch (to) {
-            case dispatched -> report.dispatchedAt = now;
-            case resolved -> report.resolvedAt = now;
-            case closed_fixed, closed_not_fixed, rejected, duplicate -> report.closedAt = now;
+            case dispatched -> report.dispatchedAt = at;
+            case resolved -> report.resolvedAt = at;
+            case closed_fixed, closed_not_fixed, rejected, duplicate -> report.closedAt = at;
             case submitted, reopened -> report.resolvedAt = null;
             default -> {
             }
@@ -69,16 +83,20 @@ public class ReportWorkflow {
             report.lockName = null;
             report.lockUntil = null;
         }
-        ReportEvent event = entry(report, action.name(), actor, note, details);
+        ReportEvent event = entry(report, action.name(), actor, note, details, at, live);
         event.fromState = from.name();
         tell(event, report, note);
         return event;
     }
 
-    /** The first step of a newly filed report: the rider is told it has been received. */
+    /**
+     * The first step of a newly filed report, at its filing time: the rider is told it has been received.
+     * Imported history is not announced.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportEvent submitted(Report report, ReportActors.Actor actor, Map<String, Object> details) {
-        ReportEvent event = entry(report, "submit", actor, null, details);
+        ReportEvent event = entry(report, "submit", actor, null, details, report.createdAt,
+                !Report.SOURCE_IMPORT.equals(report.source));
         tell(event, report, null);
         return event;
     }
@@ -94,21 +112,24 @@ public class ReportWorkflow {
     @Transactional(Transactional.TxType.MANDATORY)
     public ReportEvent record(Report report, String action, ReportActors.Actor actor, String note,
                               Map<String, Object> details) {
-        return entry(report, action, actor, note, details);
+        return entry(report, action, actor, note, details, OffsetDateTime.now(), true);
     }
 
     private ReportEvent entry(Report report, String action, ReportActors.Actor actor, String note,
-                              Map<String, Object> details) {
-        report.updatedAt = OffsetDateTime.now();
+                              Map<String, Object> details, OffsetDateTime at, boolean live) {
+        report.updatedAt = at;
         ReportEvent event = new ReportEvent();
         event.reportId = report.id;
+        event.at = at;
         event.actor = actor.subject();
         event.actorName = actor.name();
         event.action = action;
         event.note = note;
         event.details = details == null ? Map.of() : details;
         event.persist();
-        announce(report, action);
+        if (live) {
+            announce(report, action);
+        }
         return event;
     }
 

@@ -325,4 +325,82 @@ class DemoManifestsTest {
         assertEquals(DemoGridsGenerator.render(manifest), committed,
                 "regenerate with DemoGridsGenerator (see its header) after changing " + code + ".yaml");
     }
+
+    @Test
+    void ningxiangsReportHistoryFileIsWhatTheGeneratorMakes() throws IOException {
+        ObjectNode manifest = new ManifestLoader().read(DIR.resolve("ningxiang.yaml"));
+        assertEquals("ningxiang-reports.json", manifest.path("reportHistory").asText());
+        assertEquals(DemoReportsGenerator.render(DIR.resolve("ningxiang.yaml")),
+                Files.readString(DIR.resolve("ningxiang-reports.json"), StandardCharsets.UTF_8),
+                "regenerate with DemoReportsGenerator (see its header) after changing ningxiang.yaml or its grids");
+    }
+
+    /** Actions that conclude a report (办结), as ReportAction leads them to ReportState.CLOSED. */
+    static final Set<String> CONCLUDING = Set.of("verify_fixed", "auto_close", "reject", "mark_duplicate", "close_not_fixed");
+
+    /** The article's 197 reports, 193 closed: inside the grids, by the roster's riders, worked by the township's staff. */
+    @Test
+    void ningxiangsHistoryHasTheArticles197Reports193Concluded() {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve("ningxiang.yaml"));
+        JsonNode history = manifest.path("reportHistory");
+        Set<String> phones = new HashSet<>();
+        manifest.path("riders").forEach(r -> phones.add(r.path("phone").asText()));
+        Set<String> subjects = new HashSet<>();
+        manifest.path("members").forEach(m -> subjects.add(m.path("subject").asText()));
+        Set<String> departments = new HashSet<>();
+        manifest.path("departments").forEach(d -> departments.add(d.path("code").asText()));
+        List<double[]> grids = new ArrayList<>();
+        manifest.path("grids").path("features").forEach(f -> {
+            JsonNode ring = f.path("geometry").path("coordinates").get(0);
+            grids.add(new double[] {ring.get(0).get(0).asDouble(), ring.get(0).get(1).asDouble(),
+                    ring.get(2).get(0).asDouble(), ring.get(2).get(1).asDouble()});
+        });
+
+        assertEquals(197, history.size());
+        Set<String> codes = new HashSet<>();
+        int concluded = 0;
+        int dispatchedInTime = 0;
+        int rated = 0;
+        int satisfied = 0;
+        for (JsonNode e : history) {
+            String code = e.path("code").asText();
+            assertTrue(codes.add(code), "duplicate " + code);
+            assertTrue(phones.contains(e.path("rider").asText()), code + " by a rider of the roster");
+            double lon = e.path("lon").asDouble();
+            double lat = e.path("lat").asDouble();
+            assertTrue(grids.stream().anyMatch(g -> lon > g[0] && lat > g[1] && lon < g[2] && lat < g[3]), code + " in a grid");
+            assertFalse(e.path("description").asText().isBlank());
+            int daysAgo = e.path("daysAgo").asInt();
+            assertTrue(daysAgo >= 1 && daysAgo <= 360, code + " within the figures' year");
+            int minuteOfDay = Integer.parseInt(e.path("time").asText().substring(0, 2)) * 60
+                    + Integer.parseInt(e.path("time").asText().substring(3));
+            int previous = 0;
+            for (JsonNode step : e.path("steps")) {
+                int minutes = step.path("minutes").asInt();
+                assertTrue(minutes >= previous, code + " steps in time order");
+                previous = minutes;
+                if (step.has("by")) {
+                    assertTrue(subjects.contains(step.path("by").asText()), code + " worked by a member");
+                }
+                if (step.has("department")) {
+                    assertTrue(departments.contains(step.path("department").asText()), code + " to a department");
+                }
+                if (step.has("of")) {
+                    assertTrue(codes.contains(step.path("of").asText()), code + " repeats an earlier report");
+                }
+                if (step.has("rating") && step.path("action").asText().equals("verify_fixed")) {
+                    rated++;
+                    satisfied += step.path("rating").asInt() >= 4 ? 1 : 0;
+                }
+            }
+            // every step lies before the day the manifest is applied
+            assertTrue(previous <= daysAgo * 1440 - minuteOfDay, code + " ends in the past");
+            JsonNode first = e.path("steps").get(0);
+            dispatchedInTime += first.path("minutes").asInt() <= 10 ? 1 : 0;
+            concluded += CONCLUDING.contains(e.path("steps").get(e.path("steps").size() - 1).path("action").asText()) ? 1 : 0;
+        }
+        assertEquals(193, concluded, "193 of 197 concluded");
+        assertTrue(dispatchedInTime > 170 && dispatchedInTime < 197, "most, not all, within the 10-minute SLA");
+        assertTrue(satisfied > rated * 0.8, "most ratings 4 or 5");
+    }
 }
