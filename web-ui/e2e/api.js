@@ -115,22 +115,3 @@ export async function ensureActiveRider(tenant, adminUsername) {
   }
 }
 
-/**
- * Files a report as the demo rider through the API (multipart, as the rider app sends it), with one photo.
- * @param {string} tenant
- * @param {{ category: string, description: string, lon: number, lat: number, address?: string }} fields
- * @param {Buffer} jpeg
- * @returns {Promise<any>} the report as the API answers
- */
-export async function fileReport(tenant, fields, jpeg) {
-  const form = new FormData()
-  for (const [name, value] of Object.entries(fields)) form.append(name, String(value))
-  form.append('photos', new Blob([new Uint8Array(jpeg)], { type: 'image/jpeg' }), 'photo.jpg')
-  const response = await fetch(`${BASE_URL}/api/t/${tenant}/reports`, {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${await userToken('rider')}`, 'Idempotency-Key': `e2e-${RUN}-${fields.lon}-${fields.lat}` },
-    body: form,
-  })
-  if (response.status !== 201) throw new Error(`POST /api/t/${tenant}/reports: ${response.status} ${await response.text()}`)
-  return response.json()
-}

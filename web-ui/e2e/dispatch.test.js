@@ -1,9 +1,9 @@
 // @ts-check
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { RUN, SUBJECTS, call, ensureActiveRider, fileReport, userToken } from './api.js'
+import { RUN, SUBJECTS, call, ensureActiveRider, userToken } from './api.js'
 import { DESKTOP, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
-import { cameraPhoto } from './reporting.js'
+import { cameraPhoto, fillIn, reportScreen } from './reporting.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -17,10 +17,14 @@ after(async () => {
   await browser?.close()
 })
 
-test('a rider’s report appears live on the duty desk, is taken and dispatched, and the handler resolves it with a photo', async () => {
+test('the whole loop: a rider files with a photo, the desk gets it live and dispatches it, the handler resolves it, the rider verifies it fixed, and the figures count it', async () => {
   const desk = await openPage(browser, DESKTOP)
   /** @type {any} */
   let report
+  /** @type {import('playwright-core').Page} */
+  let phone = desk
+  /** @type {any} the township's figures before the rider files */
+  let figuresBefore
   await screenshotOnFailure(desk, 'dispatch-desk', async () => {
     await desk.goto('/t/ningxiang/console/dispatch')
     await signIn(desk, 'ningxiang-dispatcher', 'fengxing')
@@ -30,12 +34,17 @@ test('a rider’s report appears live on the duty desk, is taken and dispatched,
     // Set on the page now: still there later means the report came in without a reload.
     await desk.evaluate(() => Object.assign(window, { e2eSamePage: true }))
 
+    figuresBefore = await call(await userToken('ningxiang-dispatcher'), 'GET', '/api/t/ningxiang/reports/figures')
+
+    // the rider, on a phone, files it through the report screen
     const description = `路面塌陷，电动车绕行 e2e-${RUN}`
-    report = await fileReport(
-      'ningxiang',
-      { category: 'road-damage', description, lon: 111.182898, lat: 37.363018, address: '府前街 28 号' },
-      await cameraPhoto(desk),
-    )
+    phone = await reportScreen(browser)
+    await fillIn(phone, '市政设施', '道路破损', description)
+    await phone.getByTestId('report-submit').click()
+    await phone.waitForURL(/\/t\/ningxiang\/reports\/\d+$/)
+    const id = Number(new URL(phone.url()).pathname.split('/').pop())
+    await screenshot(phone, 'loop-1-rider-filed')
+    report = await call(await userToken('rider'), 'GET', `/api/t/ningxiang/reports/${id}`)
     assert.equal(report.community?.name, '城北社区', 'placed in its grid, so in its community')
 
     const row = table.locator('tr', { hasText: new RegExp(`#${report.id}(?!\\d)`) })
@@ -109,12 +118,30 @@ test('a rider’s report appears live on the duty desk, is taken and dispatched,
   })
   await handler.context().close()
 
+  // the rider sees the handler's result and message, and confirms the fix
+  await screenshotOnFailure(phone, 'loop-rider-verify', async () => {
+    await phone.reload()
+    await phone.locator('[data-testid="report-state"][data-state="resolved"]').waitFor()
+    await phone.getByTestId('resolution').getByText('已回填沥青，路面平整').waitFor()
+    assert.ok(((await phone.getByTestId('feedback').textContent()) ?? '').trim().length > 4)
+    await phone.getByTestId('verify').getByRole('radio', { name: '已解决' }).click()
+    await phone.getByTestId('verify-rating').getByRole('radio').nth(4).click()
+    await phone.getByTestId('verify-submit').click()
+    await phone.locator('[data-testid="report-state"][data-state="closed_fixed"]').waitFor()
+    await screenshot(phone, 'loop-2-rider-verified')
+  })
+  await phone.context().close()
+  const closed = await call(await userToken('ningxiang-dispatcher'), 'GET', `/api/t/ningxiang/reports/${report.id}`)
+  assert.equal(closed.state, 'closed_fixed')
+
   await screenshotOnFailure(desk, 'dispatch-figures', async () => {
     // Resolved is no longer open: the desk's default view drops it, live.
     await desk.getByTestId('report-table').locator('tr', { hasText: new RegExp(`#${report.id}(?!\\d)`) }).waitFor({ state: 'detached' })
     await desk.getByRole('navigation', { name: '功能菜单' }).getByRole('menuitem', { name: '数据' }).click()
     const figures = await call(await userToken('ningxiang-dispatcher'), 'GET', '/api/t/ningxiang/reports/figures')
-    assert.ok(figures.reports >= 1)
+    // the township's figures count it: one more report, one more closed
+    assert.equal(figures.reports, figuresBefore.reports + 1)
+    assert.equal(figures.closed, figuresBefore.closed + 1)
     await desk.getByTestId('figure-reports').getByText(String(figures.reports), { exact: true }).waitFor()
     await desk.getByTestId('figure-closureRate').getByText(/%$/).waitFor()
     await desk.getByTestId('figure-medianDispatch').getByText(/分钟$/).waitFor()
