@@ -335,7 +335,8 @@ class Open311Test {
                 .body("service_request_id", hasItems((int) garbage, (int) light));
 
         // start_date/end_date as in the spec's example: W3C datetimes
-        String now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+        // end a minute ahead: whole seconds would cut off a request filed earlier in this same second
+        String now = OffsetDateTime.now(ZoneOffset.UTC).plusMinutes(1).truncatedTo(ChronoUnit.SECONDS).toString();
         String dayAgo = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.SECONDS).toString();
         XmlPath recent = new XmlPath(given().queryParam("start_date", dayAgo).queryParam("end_date", now)
                 .queryParam("status", "open").get(BASE + "/requests.xml").then().statusCode(200).extract().asString());
