@@ -13,7 +13,7 @@ import java.util.Map;
 public class KeycloakProfile implements QuarkusTestProfile {
 
     /**
-     * A fixed port listed among the demo realm's redirect URIs (8089–8091), so a browser can sign in;
+     * A fixed port listed among the demo realm's redirect URIs (8089–8093), so a browser can sign in;
      * {@code -De2e.port=8090} lets two checkouts run their browser tests side by side.
      */
     public static final int API_PORT = Integer.getInteger("e2e.port", 8089);
