@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Roles of PRODUCT.md §1. Tenant roles are held per township; the last two are regional grants. */
+/** Roles of docs/product.md §1. Tenant roles are held per township; the last two are regional grants. */
 public enum Role {
     RIDER("rider", true),                   // 流动网格员
     DISPATCHER("dispatcher", true),         // 值守专员

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 
 /**
- * A township's snap-and-report figures (PRODUCT.md §3.1) for the reports filed from–to (township calendar
+ * A township's snap-and-report figures (docs/product.md §3.1) for the reports filed from–to (township calendar
  * days, inclusive), each report as it stands now. Rates and medians are null when there is nothing to measure.
  */
 public record ReportFigures(

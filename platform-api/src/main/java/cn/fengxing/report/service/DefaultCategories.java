@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The categories a township gets on onboarding when its manifest names none (PRODUCT.md §3.1):
+ * The categories a township gets on onboarding when its manifest names none (docs/product.md §3.1):
  * groups first, each followed by its sub-categories, in the order the rider app lists them.
  */
 final class DefaultCategories {

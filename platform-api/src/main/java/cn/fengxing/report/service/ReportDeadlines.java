@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What happens when a report's deadlines pass (PRODUCT.md §3.1): a report still waiting for dispatch after its
+ * What happens when a report's deadlines pass (docs/product.md §3.1): a report still waiting for dispatch after its
  * dispatch deadline, or not resolved by its resolution deadline, escalates to the tenant admin — once, with a
  * timeline step {@value #ESCALATE_DISPATCH} / {@value #ESCALATE_RESOLVE}; an urgent one escalates at once. A
  * resolved report its rider has not verified within the category's auto-close days closes (auto_close).

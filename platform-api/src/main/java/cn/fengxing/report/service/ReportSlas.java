@@ -24,7 +24,7 @@ import java.util.Set;
 /**
  * Report SLAs of the current township: time to dispatch, to resolve, and until an unverified resolved
  * report closes; one category may override any of them. A township that set nothing gets
- * {@link #DEFAULTS} (PRODUCT.md §3.1: classify and dispatch within 10 minutes).
+ * {@link #DEFAULTS} (docs/product.md §3.1: classify and dispatch within 10 minutes).
  */
 @ApplicationScoped
 public class ReportSlas {

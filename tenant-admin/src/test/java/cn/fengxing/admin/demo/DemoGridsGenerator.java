@@ -27,7 +27,7 @@ import java.util.Random;
  * centre (WGS84). Each block is divided into that community's grids; for 北大街 each grid is
  * further divided into micro-grids ({@code properties.parent} = the grid's code) of 30–50
  * households, the grid's households being the sum of its micro-grids'. Figures follow the seed
- * articles (PRODUCT.md §5): 北大街 9 communities, 50 grids, 321 micro-grids.
+ * articles (docs/product.md §5): 北大街 9 communities, 50 grids, 321 micro-grids.
  *
  * <p>Polygons are closed, exterior rings counter-clockwise (RFC 7946), coordinates with 6 decimals.
  * All arithmetic is in integer micro-degrees, so neighbouring shapes share exact edges and a

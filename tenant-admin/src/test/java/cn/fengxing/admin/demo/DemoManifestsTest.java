@@ -224,7 +224,7 @@ class DemoManifestsTest {
         }
     }
 
-    /** Stations per kind and merchants per tenant, as the articles count them (PRODUCT.md §3.4, §3.6). */
+    /** Stations per kind and merchants per tenant, as the articles count them (docs/product.md §3.4, §3.6). */
     static final Map<String, Map<String, Integer>> STATIONS = Map.of(
             "ningxiang", Map.of("station", 12, "e_station", 10, "fuel_point", 5, "workers_home", 2),
             "shanyang", Map.of("station", 68),
