@@ -110,6 +110,12 @@ export const router = createRouter({
           meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
         },
         {
+          path: 'merchants',
+          name: 'rider-merchants',
+          component: () => import('./rider/merchants/RiderMerchantsView.vue'),
+          meta: { titleKey: 'merchants.rider.title', roles: ['rider'] },
+        },
+        {
           path: 'friendly',
           name: 'rider-friendly',
           component: () => import('./rider/RiderFriendlyView.vue'),
