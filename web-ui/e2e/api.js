@@ -106,7 +106,7 @@ export const RUN = Date.now()
  */
 export async function ensureActiveRider(tenant, adminUsername) {
   const rider = await call(await userToken('rider'), 'POST', `/api/t/${tenant}/riders/registration`, {
-    name: '演示骑手',
+    name: '郑小龙',
     phone: `136${String(RUN % 1e8).padStart(8, '0')}`,
     platform: 'meituan',
   })

@@ -17,7 +17,7 @@ after(async () => {
   await browser?.close()
 })
 
-const RIDER_NAME = '演示骑手'
+const RIDER_NAME = '郑小龙'
 const COMMUNITY = '锦绣花园'
 
 /**

@@ -23,7 +23,7 @@ const HERE = { longitude: 111.179, latitude: 37.3612 }
 /** The ningxiang admin gives the demo rider a pass for the community, valid now for 30 days. */
 async function passForTheRider() {
   const admin = await userToken('ningxiang-admin')
-  const riders = await call(admin, 'GET', `/api/t/ningxiang/riders?status=active&q=${encodeURIComponent('演示骑手')}`)
+  const riders = await call(admin, 'GET', `/api/t/ningxiang/riders?status=active&q=${encodeURIComponent('郑小龙')}`)
   const communities = await call(admin, 'GET', '/api/t/ningxiang/friendly-communities?size=50')
   const community = communities.items.find((/** @type {{ name: string }} */ c) => c.name === COMMUNITY)
   const now = Date.now()

@@ -1,4 +1,5 @@
 // @ts-check
+import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { DESKTOP, callApi, launch, openPage, screenshot, signIn } from './harness.js'
 
@@ -26,6 +27,14 @@ test('the admin adds a department and a routing rule to it, and the resolve box 
     nameEn: `Test ${run}`,
   })
   await page.reload()
+  // categories by their name in the page's language, the other language beside it, codes only in the form
+  const categoryRow = page.getByRole('row', { name: new RegExp(category) })
+  await categoryRow.getByTestId('category-name').getByText(category, { exact: true }).waitFor()
+  await categoryRow.getByText(`Test ${run}`, { exact: true }).waitFor()
+  assert.equal(await page.getByRole('cell', { name: `e2e-${run}` }).count(), 0, 'no code column')
+  assert.equal(await page.getByRole('columnheader', { name: '英文名' }).count(), 0, 'no English-name column')
+  await categoryRow.scrollIntoViewIfNeeded()
+  await screenshot(page, 'console-report-categories')
 
   const department = `测试部门${run}`
   await page.getByRole('tab', { name: '部门' }).click()
@@ -39,6 +48,7 @@ test('the admin adds a department and a routing rule to it, and the resolve box 
   await dialog.getByTestId('dialog-save').click()
   await dialog.waitFor({ state: 'hidden' })
   await page.getByRole('cell', { name: department }).waitFor()
+  assert.equal(await page.getByRole('cell', { name: `e2e-${run}`, exact: true }).count(), 0, 'no code column')
 
   await page.getByRole('tab', { name: '分派规则' }).click()
   await page.getByTestId('rule-create').click()
@@ -59,6 +69,7 @@ test('the admin adds a department and a routing rule to it, and the resolve box 
   await box.getByRole('button', { name: '查询' }).click()
   await box.getByTestId('resolve-result').getByText(`分派给：${department}（部门级）`).waitFor()
   await box.getByText('王值班 0358-1234567').waitFor()
+  await box.getByText('匹配方式：分类）').waitFor()
   await screenshot(page, 'console-routing-resolve')
   await page.context().close()
 })

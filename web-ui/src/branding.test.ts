@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { inkOn, mix, primaryColorVariables } from './branding'
+import { contrast, inkOn, mix, primaryColorVariables, textShade } from './branding'
 
 describe('branding', () => {
   it('mixes colours as Element Plus derives its shades', () => {
@@ -12,6 +12,19 @@ describe('branding', () => {
     expect(inkOn('#f5a623')).toBe('#1f2328')
     expect(inkOn('#c8102e')).toBe('#ffffff')
     expect(inkOn('#1677ff')).toBe('#ffffff')
+  })
+
+  it('measures contrast as WCAG does', () => {
+    expect(contrast('#000000', '#ffffff')).toBeCloseTo(21)
+    expect(contrast('#f5a623', '#ffffff')).toBeCloseTo(2.06, 1)
+  })
+
+  it('darkens a bright primary colour until text in it reads on white', () => {
+    const orange = textShade('#f5a623')
+    expect(contrast(orange, '#ffffff')).toBeGreaterThanOrEqual(4.5)
+    // a dark colour stays as it is
+    expect(textShade('#c8102e')).toBe('#c8102e')
+    expect(primaryColorVariables('#f5a623')['--fx-primary-text']).toBe(orange)
   })
 
   it('sets the primary colour of Vant and Element Plus', () => {

@@ -21,17 +21,44 @@ export function mix(color: string, base: string, weight: number): string {
   return toHex([0, 1, 2].map((i) => c[i]! * weight + b[i]! * (1 - weight)) as Rgb)
 }
 
-/** Dark or white text, whichever reads better on `background` (WCAG relative luminance). */
-export function inkOn(background: string): string {
-  const rgb = parseHex(background)
-  if (!rgb) return '#ffffff'
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminanceOf(rgb: Rgb): number {
   const [r, g, b] = rgb.map((c) => {
     const s = c / 255
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
   }) as Rgb
-  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b
+}
+
+/** WCAG contrast ratio of two #rrggbb colours (1 to 21). */
+export function contrast(a: string, b: string): number {
+  const [la, lb] = [a, b].map((c) => {
+    const rgb = parseHex(c)
+    if (!rgb) throw new Error(`not a #rrggbb colour: ${c}`)
+    return luminanceOf(rgb)
+  }) as [number, number]
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05)
+}
+
+/** Dark or white text, whichever reads better on `background` (WCAG relative luminance). */
+export function inkOn(background: string): string {
+  const rgb = parseHex(background)
+  if (!rgb) return '#ffffff'
+  const luminance = luminanceOf(rgb)
   // Contrast against white (1.05 / (L + 0.05)) versus against near-black #1f2328 (L ≈ 0.016).
   return 1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.066 ? '#ffffff' : '#1f2328'
+}
+
+/**
+ * The colour itself when text in it reads on white (WCAG AA, 4.5:1), else the lightest shade of it
+ * towards black that does: a bright township colour (an orange) still marks the active tab, readably.
+ */
+export function textShade(color: string): string {
+  for (let weight = 1; weight > 0; weight -= 0.05) {
+    const shade = mix(color, '#000000', weight)
+    if (contrast(shade, '#ffffff') >= 4.5) return shade
+  }
+  return '#000000'
 }
 
 /** The CSS variables a primary colour sets: Vant's, Element Plus's (with its shades) and ours. */
@@ -39,6 +66,7 @@ export function primaryColorVariables(color: string): Record<string, string> {
   return {
     '--fx-primary': color,
     '--fx-on-primary': inkOn(color),
+    '--fx-primary-text': textShade(color),
     '--van-primary-color': color,
     '--el-color-primary': color,
     '--el-color-primary-light-3': mix(color, '#ffffff', 0.7),

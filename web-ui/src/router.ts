@@ -22,6 +22,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   dispatch: () => import('./console/dispatch/QueueView.vue'),
   tasks: () => import('./console/dispatch/TasksView.vue'),
   figures: () => import('./console/dispatch/FiguresView.vue'),
+  scan: () => import('./console/scan/ScanDeskView.vue'),
   grids: () => import('./console/grids/GridsView.vue'),
   branding: () => import('./console/branding/BrandingView.vue'),
   riders: () => import('./console/riders/RidersView.vue'),
@@ -108,6 +109,12 @@ export const router = createRouter({
           name: 'scan',
           component: () => import('./rider/ScanView.vue'),
           meta: { titleKey: 'scan.title', roles: ['station_keeper', 'tenant_admin'] },
+        },
+        {
+          path: 'merchants',
+          name: 'rider-merchants',
+          component: () => import('./rider/merchants/RiderMerchantsView.vue'),
+          meta: { titleKey: 'merchants.rider.title', roles: ['rider'] },
         },
         {
           path: 'friendly',

@@ -5,7 +5,7 @@ export const CONSOLE_SECTIONS = [
   { key: 'dispatch', roles: ['dispatcher', 'tenant_admin'] },
   { key: 'tasks', roles: ['handler', 'dispatcher'] },
   { key: 'figures', roles: ['tenant_admin', 'dispatcher'] },
-  { key: 'scan', roles: ['station_keeper'] },
+  { key: 'scan', roles: ['station_keeper', 'tenant_admin'] },
   { key: 'grids', roles: ['tenant_admin'] },
   { key: 'riders', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'stations', roles: ['tenant_admin'] },

@@ -28,13 +28,14 @@ beforeEach(() => {
 })
 
 describe('roles in the current township', () => {
-  it('opens the configuration sections to a tenant admin', () => {
+  it('opens the configuration sections (and scanning, for every place) to a tenant admin', () => {
     const store = signedInAs('ningxiang', ['tenant_admin'])
     expect(store.can('tenant_admin')).toBe(true)
     expect(store.can('rider', 'dispatcher')).toBe(false)
     expect(sectionsFor(store)).toEqual([
       'dispatch',
       'figures',
+      'scan',
       'grids',
       'riders',
       'stations',

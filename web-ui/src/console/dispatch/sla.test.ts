@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deadline, span } from './sla'
+import { deadline, shortSpan } from './sla'
 
 const due = { dispatchDue: '2026-05-01T08:10:00Z', resolveDue: '2026-05-04T08:00:00Z' }
 
@@ -15,10 +15,11 @@ describe('the SLA clock', () => {
     expect(deadline({ state: 'submitted' })).toBeNull()
   })
 
-  it('shows minutes and seconds, hours when needed, whole days apart, either side of the deadline', () => {
-    expect(span(9 * 60_000 + 5_000)).toEqual({ days: 0, clock: '09:05' })
-    expect(span(-(2 * 3600_000 + 3 * 60_000 + 4_000))).toEqual({ days: 0, clock: '2:03:04' })
-    expect(span(3 * 86_400_000 + 60_000)).toEqual({ days: 3, clock: '0:01:00' })
-    expect(span(-999)).toEqual({ days: 0, clock: '00:00' })
+  it('shows the two largest units, so the whole span fits a narrow column, either side of the deadline', () => {
+    expect(shortSpan(40 * 3600_000 + 59 * 60_000)).toEqual({ unit: 'dh', major: 1, minor: 16 })
+    expect(shortSpan(3 * 86_400_000 + 60_000)).toEqual({ unit: 'dh', major: 3, minor: 0 })
+    expect(shortSpan(-(2 * 3600_000 + 3 * 60_000 + 4_000))).toEqual({ unit: 'hm', major: 2, minor: 3 })
+    expect(shortSpan(9 * 60_000 + 5_000)).toEqual({ unit: 'ms', major: 9, minor: 5 })
+    expect(shortSpan(-999)).toEqual({ unit: 'ms', major: 0, minor: 0 })
   })
 })

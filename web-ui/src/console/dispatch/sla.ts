@@ -33,14 +33,17 @@ export function deadline(report: Clocked): Deadline | null {
   }
 }
 
-/** A time span as whole days and the rest on a clock (`H:MM:SS`, or `MM:SS` under an hour); sign ignored. */
-export function span(ms: number): { days: number; clock: string } {
+/**
+ * A time span in its two largest units, for a narrow column and a quick read: days and hours
+ * (1天16时), hours and minutes (3时5分), or minutes and seconds under an hour; sign ignored. `unit`
+ * names the pair (locale key `dispatch.sla.span.<unit>`).
+ */
+export function shortSpan(ms: number): { unit: 'dh' | 'hm' | 'ms'; major: number; minor: number } {
   const total = Math.floor(Math.abs(ms) / 1000)
   const days = Math.floor(total / 86_400)
   const hours = Math.floor((total % 86_400) / 3600)
   const minutes = Math.floor((total % 3600) / 60)
-  const seconds = total % 60
-  const two = (n: number) => String(n).padStart(2, '0')
-  const clock = hours || days ? `${hours}:${two(minutes)}:${two(seconds)}` : `${two(minutes)}:${two(seconds)}`
-  return { days, clock }
+  if (days) return { unit: 'dh', major: days, minor: hours }
+  if (hours) return { unit: 'hm', major: hours, minor: minutes }
+  return { unit: 'ms', major: minutes, minor: total % 60 }
 }

@@ -1,5 +1,6 @@
 package cn.fengxing.audit;
 
+import cn.fengxing.support.Db;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,6 +10,7 @@ import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +57,7 @@ class AuditViewTest {
         assertThat(actions).containsSubsequence("report.sla.update", "report.department.create");
         assertThat(page.getList("items.actor", String.class)).containsOnly(TestTenants.admin(A));
         assertThat(page.getString("items[0].actorName")).isEqualTo(A + " tenant_admin");
+        assertThat(page.getList("items.actorKind", String.class)).containsOnly("member");
         List<String> times = page.getList("items.at");
         assertThat(times).isSortedAccordingTo((x, y) -> OffsetDateTime.parse(y).compareTo(OffsetDateTime.parse(x)));
 
@@ -82,6 +85,26 @@ class AuditViewTest {
         assertThat(page.getInt("total")).isGreaterThanOrEqualTo(1);
         assertThat(page.getString("items[0].actor")).isEqualTo(Tokens.OPERATOR);
         assertThat(page.getString("items[0].actorName")).isNull();
+        assertThat(page.getString("items[0].actorKind")).isEqualTo("operator");
+    }
+
+    @Test
+    void unattendedWorkAndStrangersAreToldApartWithoutAName() throws SQLException {
+        String marker = "au-kind-" + System.nanoTime();
+        try (var c = Db.superuser(); var st = c.createStatement()) {
+            st.executeUpdate("insert into audit_log (actor, tenant_code, action, target) values "
+                    + "('system', '" + A + "', 'rider.import', '" + marker + "'), "
+                    + "('someone-gone-" + marker + "', '" + A + "', 'rider.import', '" + marker + "')");
+        }
+        JsonPath page = audit(A, Map.of("action", "rider.import"));
+        Map<String, String> kinds = new java.util.HashMap<>();
+        for (int i = 0; i < page.getList("items").size(); i++) {
+            if (marker.equals(page.getString("items[" + i + "].target"))) {
+                kinds.put(page.getString("items[" + i + "].actor"), page.getString("items[" + i + "].actorKind"));
+                assertThat(page.getString("items[" + i + "].actorName")).isNull();
+            }
+        }
+        assertThat(kinds).containsOnly(Map.entry("system", "system"), Map.entry("someone-gone-" + marker, "other"));
     }
 
     @Test

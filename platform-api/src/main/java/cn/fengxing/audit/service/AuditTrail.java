@@ -1,10 +1,14 @@
 package cn.fengxing.audit.service;
 
+import cn.fengxing.audit.api.ActorKind;
 import cn.fengxing.audit.api.AuditEntryView;
 import cn.fengxing.audit.entity.AuditEntry;
 import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
+import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.entity.RegionGrant;
+import cn.fengxing.identity.service.Caller;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +17,8 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Reads one township's audit trail. The audit log is platform data (no row-level security), so every
@@ -48,9 +54,29 @@ public class AuditTrail {
         }
         var query = AuditEntry.find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), params);
         List<AuditEntry> entries = query.page(page, size).list();
-        Map<String, String> names = Membership.namesOf(tenantCode,
-                entries.stream().map(e -> e.actor).toList());
+        List<String> actors = entries.stream().map(e -> e.actor).distinct().toList();
+        Map<String, String> names = Membership.namesOf(tenantCode, actors);
+        Set<String> operators = operators(actors);
         return new Page<>(entries, page, size, query.count()).map(e -> new AuditEntryView(e.id, e.at, e.actor,
-                names.get(e.actor), e.action, e.target, e.details));
+                names.get(e.actor), kind(e.actor, names, operators), e.action, e.target, e.details));
+    }
+
+    private static ActorKind kind(String actor, Map<String, String> names, Set<String> operators) {
+        if (names.containsKey(actor)) {
+            return ActorKind.member;
+        }
+        if (operators.contains(actor)) {
+            return ActorKind.operator;
+        }
+        return actor == null || Caller.SYSTEM.equals(actor) ? ActorKind.system : ActorKind.other;
+    }
+
+    /** Those of {@code subjects} who hold platform_operator. */
+    private static Set<String> operators(List<String> subjects) {
+        if (subjects.isEmpty()) {
+            return Set.of();
+        }
+        return RegionGrant.<RegionGrant>list("subject in ?1 and role = ?2", subjects, Role.PLATFORM_OPERATOR.code())
+                .stream().map(g -> g.subject).collect(Collectors.toSet());
     }
 }

@@ -22,7 +22,6 @@ import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /** Who the caller is, and the regional grants (region_viewer, platform_operator). */
 @ApplicationScoped
@@ -45,8 +44,7 @@ public class IdentityService {
             Tenant t = Tenant.<Tenant>findById(e.getKey());
             return new MeView.MembershipView(t.code, t.name, t.status, e.getValue().stream().map(Role::code).toList());
         }).toList();
-        String name = Objects.requireNonNullElse(token.getClaim("name"), token.getClaim("preferred_username"));
-        return new MeView(caller.subject(), name, memberships, caller.grants().stream().map(GrantView::of).toList());
+        return new MeView(caller.subject(), PersonName.of(token), memberships, caller.grants().stream().map(GrantView::of).toList());
     }
 
     @Transactional

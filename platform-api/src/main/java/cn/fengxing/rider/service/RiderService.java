@@ -201,7 +201,13 @@ public class RiderService {
             dropLeadership(r); // a squad leader must be an active rider
         }
         memberships.sync(r);
-        audit.record(tenant.code(), "rider." + t.name(), String.valueOf(r.id), Map.of("from", from, "to", r.status));
+        String action = switch (t) { // literal action codes, so the console's labels can be checked against them
+            case approve -> "rider.approve";
+            case suspend -> "rider.suspend";
+            case resume -> "rider.resume";
+            case leave -> "rider.leave";
+        };
+        audit.record(tenant.code(), action, String.valueOf(r.id), Map.of("from", from, "to", r.status));
         return view(r);
     }
 

@@ -95,7 +95,8 @@ public class StationSettingsService {
         checkRemoved(view(s).grades(), grades, Grade::code, "grade",
                 code -> count("select count(*) from station where tenant_id = :tenant and grade = :code", code));
         s.grades = rows(grades);
-        return changed(s, "grades", grades.stream().map(Grade::code).toList());
+        audit.record(tenant.code(), "station-settings.grades", "grades", Map.of("codes", grades.stream().map(Grade::code).toList()));
+        return changed(s);
     }
 
     @Transactional
@@ -106,7 +107,8 @@ public class StationSettingsService {
                 code -> count("select count(*) from station where tenant_id = :tenant "
                         + "and amenities @> cast(:code as jsonb)", json.valueToTree(List.of(Map.of("code", code))).toString()));
         s.amenities = rows(amenities);
-        return changed(s, "amenities", amenities.stream().map(Amenity::code).toList());
+        audit.record(tenant.code(), "station-settings.amenities", "amenities", Map.of("codes", amenities.stream().map(Amenity::code).toList()));
+        return changed(s);
     }
 
     @Transactional
@@ -116,7 +118,8 @@ public class StationSettingsService {
         checkRemoved(view(s).services(), services, Service::code, "service",
                 code -> count("select count(*) from station where tenant_id = :tenant and :code = any(services)", code));
         s.services = rows(services);
-        return changed(s, "services", services.stream().map(Service::code).toList());
+        audit.record(tenant.code(), "station-settings.services", "services", Map.of("codes", services.stream().map(Service::code).toList()));
+        return changed(s);
     }
 
     /** Applies the manifest's settings: each list given replaces the township's; returns the change lines. */
@@ -170,9 +173,8 @@ public class StationSettingsService {
                 }));
     }
 
-    private StationSettingsView changed(StationSettings s, String list, List<String> codes) {
+    private StationSettingsView changed(StationSettings s) {
         s.updatedAt = OffsetDateTime.now();
-        audit.record(tenant.code(), "station-settings." + list, list, Map.of("codes", codes));
         return view(s);
     }
 

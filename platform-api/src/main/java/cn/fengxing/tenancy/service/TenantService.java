@@ -121,7 +121,7 @@ public class TenantService {
     public TenantView setStatus(String code, String status) {
         Tenant tenant = require(code);
         if (!status.equals(tenant.status)) {
-            audit.record(code, "tenant." + (Tenant.SUSPENDED.equals(status) ? "suspend" : "resume"), code,
+            audit.record(code, Tenant.SUSPENDED.equals(status) ? "tenant.suspend" : "tenant.resume", code,
                     Map.of("from", tenant.status, "to", status));
             tenant.status = status;
             tenant.updatedAt = OffsetDateTime.now();
