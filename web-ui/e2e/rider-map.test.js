@@ -10,6 +10,9 @@ import { PHONE, launch, openPage, screenshot, screenshotOnFailure, signIn } from
 /** @type {import('playwright-core').Browser} */
 let browser
 
+/** @type {number[]} */
+const added = []
+
 before(async () => {
   browser = await launch()
   await merchantsByTheStation()
@@ -17,6 +20,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close()
+  const admin = await userToken('ningxiang-admin')
+  for (const id of added) await call(admin, 'DELETE', `/api/t/ningxiang/merchants/${id}`)
 })
 
 /** A cheap phone. */
@@ -34,7 +39,7 @@ const MERCHANTS = [
 async function merchantsByTheStation() {
   const admin = await userToken('ningxiang-admin')
   for (const [i, m] of MERCHANTS.entries()) {
-    await call(admin, 'POST', '/api/t/ningxiang/merchants', {
+    const merchant = await call(admin, 'POST', '/api/t/ningxiang/merchants', {
       code: `e2e-${RUN}-${i}`,
       name: m.name,
       category: 'food',
@@ -44,6 +49,7 @@ async function merchantsByTheStation() {
       discount: m.discount,
       badge: 'awarded',
     })
+    added.push(merchant.id)
   }
 }
 
@@ -154,7 +160,7 @@ test('a rider sees their own name family name first, and the stations nearby as 
     const home = rider.locator('.van-tabbar-item--active')
     assert.match((await home.textContent()) ?? '', /首页/)
     assert.ok((await contrastOf(home)) >= 4.5, `active tab label contrast ${await contrastOf(home)}`)
-    await screenshot(rider, 'rider-home')
+    await screenshot(rider, 'rider-home-own-name')
 
     await rider.getByText('驿站', { exact: true }).click()
     await rider.getByText('按手机定位排序').waitFor()

@@ -1,3 +1,4 @@
+import type { components } from '../../api/schema'
 import type { LonLat } from '../../geo/gcj02'
 
 /** What a rider finds on the map: a station, a friendly community or a partner merchant. */
@@ -51,4 +52,9 @@ export function placeFeatures(
 export function placeOf(feature: GeoJSON.Feature, places: Place[]): Place | null {
   const p = feature.properties as Partial<PlaceProperties> | null
   return places.find((place) => place.kind === p?.kind && place.id === p?.id) ?? null
+}
+
+/** A nearby station (`GET /stations/nearby`) as a place on the map. */
+export function stationPlace(n: components['schemas']['NearbyStation']): Place {
+  return { kind: 'station', id: n.station!.id!, name: n.station!.name!, at: [n.station!.lon!, n.station!.lat!], distanceMetres: n.distanceMetres }
 }
