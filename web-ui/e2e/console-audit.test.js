@@ -38,7 +38,7 @@ test('the audit log names the action and who did it, never their codes', async (
     for (const text of await table.locator('tbody tr td:nth-child(3), tbody tr td:nth-child(4)').allTextContents()) {
       assert.ok(!RAW.test(text.trim()), `no code or id in "${text.trim()}"`)
     }
-    await screenshot(page, 'console-audit')
+    await screenshot(page, 'console-audit-log')
 
     // the demo townships were set up by platform operations: named as such
     await page.getByTestId('audit-action').click()

@@ -52,7 +52,7 @@ test('the whole loop: a rider files with a photo, the desk gets it live and disp
     await row.waitFor({ timeout: 10_000 })
     assert.equal(await desk.evaluate(() => 'e2eSamePage' in window), true, 'no reload')
     assert.match((await row.getAttribute('class')) ?? '', /fresh/)
-    await row.getByText('派单剩余').waitFor()
+    await row.getByText(/^派单剩 /).waitFor()
     await row.locator('img').waitFor() // the thumbnail, fetched with the token
     await screenshot(desk, 'dispatch-queue-new-report')
 

@@ -77,8 +77,8 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   // The audit log records the issue and the revocation.
   await admin.goto('/t/ningxiang/console/audit')
   const log = admin.getByTestId('audit-table')
-  await log.getByText('epass.revoke').first().waitFor()
-  await log.getByText('epass.issue').first().waitFor()
+  await log.getByText('吊销通行证').first().waitFor()
+  await log.getByText('签发通行证').first().waitFor()
   await screenshot(admin, 'console-audit')
 
   for (const page of [admin, rider, guard]) await page.context().close()
