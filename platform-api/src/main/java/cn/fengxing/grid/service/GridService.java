@@ -296,6 +296,12 @@ public class GridService {
         return changes;
     }
 
+    /** Whether the township has drawn any grid (else its boundary is not known). */
+    @Transactional
+    public boolean anyGrid() {
+        return Grid.count() > 0;
+    }
+
     /** The grid (and micro-grid) containing a WGS84 point; null parts where none is drawn. */
     @Transactional
     public Location locate(double lon, double lat) {
