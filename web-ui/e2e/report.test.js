@@ -2,8 +2,8 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, call, ensureActiveRider, userToken } from './api.js'
-import { launch, screenshot } from './harness.js'
-import { cameraPhoto, chooseCategory, fillIn, reportScreen, settled } from './reporting.js'
+import { DESKTOP, launch, openPage, screenshot, signIn } from './harness.js'
+import { RIDER_PHONE, cameraPhoto, chooseCategory, fillIn, reportScreen, settled } from './reporting.js'
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -151,4 +151,42 @@ test('a report filed offline waits on the phone and is sent exactly once when th
   await page.getByTestId('nearby').scrollIntoViewIfNeeded()
   await screenshot(page, 'report-nearby')
   await page.context().close()
+})
+
+test('a report far outside the township is filed only once the rider confirms the place, and the desk marks it 辖区外', async () => {
+  const description = `北京街头的井盖松动 ${RUN}`
+  // a cheap phone whose GPS says Beijing, far from every grid of 宁乡镇
+  const beijing = { ...RIDER_PHONE, viewport: { width: 360, height: 740 }, geolocation: { longitude: 116.4, latitude: 39.9 } }
+  const page = await reportScreen(browser, beijing)
+  await fillIn(page, '市政设施', '道路破损', description)
+  await page.getByTestId('report-submit').click()
+  const confirm = page.getByRole('dialog')
+  await confirm.getByText('位置不在辖区内').waitFor()
+  await confirm.getByText(/该位置不在本乡镇\/街道辖区内/).waitFor()
+  await settled(page)
+  await screenshot(page, 'report-outside-confirm')
+  assert.equal((await reportsDescribed(description)).length, 0, 'nothing filed before the rider confirms')
+
+  // going back to move the pin files nothing; confirming files it, marked
+  await confirm.getByRole('button', { name: '返回修改' }).click()
+  await confirm.waitFor({ state: 'hidden' })
+  assert.equal((await reportsDescribed(description)).length, 0)
+  await page.getByTestId('report-submit').click()
+  await confirm.getByRole('button', { name: '确认位置，提交' }).click()
+  await page.waitForURL(/\/t\/ningxiang\/reports\/\d+$/)
+  const [filed] = await reportsDescribed(description)
+  assert.equal(filed.outsideTownship, true)
+  assert.equal(filed.community, null)
+  await page.context().close()
+
+  // the duty desk shows the row and the drawer marked 辖区外
+  const desk = await openPage(browser, DESKTOP)
+  await desk.goto('/t/ningxiang/console/dispatch')
+  await signIn(desk, 'ningxiang-dispatcher', 'fengxing')
+  const row = desk.getByTestId('report-table').locator('tr', { hasText: new RegExp(`#${filed.id}(?!\\d)`) })
+  await row.getByTestId('outside-township').getByText('辖区外').waitFor()
+  await row.click()
+  await desk.getByTestId('report-drawer').getByTestId('outside-township').getByText('辖区外').waitFor()
+  await screenshot(desk, 'dispatch-outside-township')
+  await desk.context().close()
 })

@@ -46,10 +46,11 @@ export async function settled(page) {
 /**
  * Signs the rider in and opens the report screen from the home page's main action.
  * @param {Browser} browser
+ * @param {object} [phone] the device, by default {@link RIDER_PHONE}
  * @returns {Promise<Page>}
  */
-export async function reportScreen(browser) {
-  const page = await openPage(browser, RIDER_PHONE)
+export async function reportScreen(browser, phone = RIDER_PHONE) {
+  const page = await openPage(browser, phone)
   await page.goto('/t/ningxiang')
   await signIn(page, 'rider', 'fengxing')
   await page.getByTestId('snap-report').click()

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createStore, type UseStore } from 'idb-keyval'
 import { ApiProblem, createApiClient } from '../../api/core'
-import { ReportOutbox, backoff, type ReportDraft } from './outbox'
+import { OUTSIDE_TOWNSHIP, ReportOutbox, backoff, outsideTownship, type ReportDraft } from './outbox'
 
 const ORIGIN = 'http://api.test'
 const OWNER = 'rider-subject'
@@ -161,5 +161,27 @@ describe('report outbox', () => {
     const [a, b] = await Promise.all([outbox.send(key), outbox.send(key)])
     expect(a).toBe(b)
     expect(requests).toHaveLength(1)
+  })
+
+  it('asks again for a kept report found outside the township, and sends it with the confirmation once the rider confirms', async () => {
+    const outside = json(
+      422,
+      { type: OUTSIDE_TOWNSHIP, title: '辖区外', status: 422, detail: '该位置不在本乡镇/街道辖区内。' },
+      'application/problem+json',
+    )
+    const outbox = outboxAnswering(offline, outside, json(201, REPORT))
+    const { key } = await outbox.file(OWNER, draft)
+    const [refused] = await outbox.sendDue(OWNER, true)
+    expect(refused).toMatchObject({ key, outcome: 'failed' })
+    expect(outsideTownship(refused!.outcome === 'failed' && refused!.problem)).toBe(true)
+    const [kept] = await outbox.entries(OWNER)
+    expect(kept).toMatchObject({ status: 'failed', problemType: OUTSIDE_TOWNSHIP, message: '该位置不在本乡镇/街道辖区内。' })
+
+    const sent = await outbox.confirmOutside(key)
+    expect(sent.outcome).toBe('sent')
+    const forms = await Promise.all(requests.slice(1).map((r) => r.formData()))
+    expect(forms.map((f) => f.get('outsideConfirmed'))).toEqual([null, 'true'])
+    expect(requests.slice(1).map((r) => r.headers.get('Idempotency-Key'))).toEqual([key, key])
+    expect(await outbox.entries(OWNER)).toEqual([])
   })
 })

@@ -18,6 +18,8 @@ export interface ReportDraft {
   lat: number
   address?: string
   urgent: boolean
+  /** The rider confirmed a place outside every grid of the township (the API asked: {@link OUTSIDE_TOWNSHIP}). */
+  outsideConfirmed?: boolean
   /** 1–3 JPEGs, already made small on the phone. */
   photos: Blob[]
 }
@@ -39,6 +41,16 @@ export interface OutboxEntry extends ReportDraft {
   lastAttemptAt?: number
   /** Why the last attempt did not get through, fit to show. */
   message?: string
+  /** The problem type of a refusal, e.g. {@link OUTSIDE_TOWNSHIP}: the rider can confirm the place and send it. */
+  problemType?: string
+}
+
+/** The API's answer to a report outside every grid of the township, until the rider confirms the place. */
+export const OUTSIDE_TOWNSHIP = 'urn:fengxing:problem:outside-township'
+
+/** Whether the API asks the rider to confirm the report's place. */
+export function outsideTownship(problem: unknown): problem is ApiProblem {
+  return problem instanceof ApiProblem && problem.problem.type === OUTSIDE_TOWNSHIP
 }
 
 export type Attempt =
@@ -131,6 +143,14 @@ export class ReportOutbox {
     return attempt
   }
 
+  /** The rider confirmed the place of a kept report the API found outside the township: send it so. */
+  async confirmOutside(key: string): Promise<Attempt> {
+    const entry = await get<OutboxEntry>(key, this.store)
+    if (!entry) throw new Error(`No kept report ${key}`)
+    await set(key, { ...entry, outsideConfirmed: true, status: 'waiting' } satisfies OutboxEntry, this.store)
+    return this.send(key)
+  }
+
   async remove(key: string): Promise<void> {
     await del(key, this.store)
   }
@@ -152,6 +172,7 @@ export class ReportOutbox {
         lat: entry.lat,
         address: entry.address,
         urgent: entry.urgent,
+        outsideConfirmed: entry.outsideConfirmed || undefined,
       }
       const { data } = await this.client.POST('/api/t/{tenant}/reports', {
         params: { path: { tenant: entry.tenant }, header: { 'Idempotency-Key': entry.key } },
@@ -173,6 +194,7 @@ export class ReportOutbox {
           lastAttemptAt: this.now(),
           nextAttemptAt: this.now() + backoff(attempts),
           message: error.message,
+          problemType: error.problem.type,
         } satisfies OutboxEntry,
         this.store,
       )

@@ -77,6 +77,11 @@ export const useOutboxStore = defineStore('report-outbox', () => {
     return track([key], async () => [await outbox.send(key)])
   }
 
+  /** The rider confirmed the place of a kept report found outside the township: send it so. */
+  function confirmOutside(key: string): Promise<Attempt[]> {
+    return track([key], async () => [await outbox.confirmOutside(key)])
+  }
+
   async function remove(key: string): Promise<void> {
     await outbox.remove(key)
     await refresh()
@@ -87,5 +92,5 @@ export const useOutboxStore = defineStore('report-outbox', () => {
     return entries.value.filter((e) => e.tenant === tenant)
   }
 
-  return { entries, sending, sent, entriesOf, start, refresh, file, retry, remove }
+  return { entries, sending, sent, entriesOf, start, refresh, file, retry, confirmOutside, remove }
 })

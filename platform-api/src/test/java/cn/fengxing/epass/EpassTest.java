@@ -220,6 +220,11 @@ class EpassTest {
                         feature("unit", "1号楼 1单元", Map.of("type", "MultiPoint", "coordinates", List.of(List.of(135, 33))))))));
         as(TestTenants.admin(A)).body(input).post(path).then().statusCode(400)
                 .body("errors[0].field", equalTo("map.features[0].geometry"));
+        Map<String, Object> mercator = new HashMap<>(map(135.01, 33.0));
+        mercator.put("crs", Map.of("type", "name", "properties", Map.of("name", "EPSG:3857")));
+        input.put("map", mercator);
+        as(TestTenants.admin(A)).body(input).post(path).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("map.crs")));
         input.put("map", map(135.01, 33.0));
         long id = as(TestTenants.admin(A)).body(input).post(path).then().statusCode(201).body("activeEpasses", equalTo(0))
                 .extract().jsonPath().getLong("id");

@@ -422,4 +422,18 @@ class Open311Test {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("name", " "))
                 .post("/api/t/" + A + "/open311/keys").then().statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void aRequestOutsideEveryGridOfTheTownshipIsRefusedSinceNoSystemCanConfirmThePlace() {
+        long before = Db.count("select count(*) from report where tenant_id = '" + A + "'");
+        form().header("Accept-Language", "en")
+                .body("api_key=" + enc(keyA) + "&service_code=road-damage&lat=39.9&long=116.4")
+                .post(BASE + "/requests.json").then().statusCode(422).contentType(startsWith("application/json"))
+                .body("code", contains(422))
+                .body("description", contains(startsWith("lat/long lie outside every grid of this township")));
+        form().body("api_key=" + enc(keyA) + "&service_code=road-damage&lat=39.9&long=116.4")
+                .post(BASE + "/requests.xml").then().statusCode(422).contentType(startsWith("text/xml"))
+                .body("errors.error.code", equalTo("422"));
+        assertThat(Db.count("select count(*) from report where tenant_id = '" + A + "'")).isEqualTo(before);
+    }
 }

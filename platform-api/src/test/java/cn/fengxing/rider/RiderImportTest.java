@@ -11,11 +11,14 @@ import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,5 +131,55 @@ class RiderImportTest {
         assertThat(Db.strings("select name || ' ' || platform || ' ' || coalesce(id_number, '-') || ' ' || (squad_id is not null)"
                 + " from rider where tenant_id = '" + T + "' and phone in ('13600000201', '13600000202') order by phone"))
                 .containsExactly("蒋表格 eleme 11010519491231002X false", "沈表格 sf - true");
+    }
+
+    /** What the township's export (JSON Lines of the rider table) holds for the rider with this phone. */
+    private static String exported(String phone) throws IOException {
+        byte[] zip = given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).get("/api/platform/tenants/" + T + "/export")
+                .then().statusCode(200).extract().asByteArray();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (e.getName().equals("tenant/rider.jsonl")) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                            .filter(l -> l.contains("\"" + phone + "\"")).findFirst().orElseThrow();
+                }
+            }
+        }
+        throw new AssertionError("no rider table in the export");
+    }
+
+    @Test
+    void formulaCellsOfACsvAreStoredAsTextAndPhonesStayPhones() throws IOException {
+        csv("""
+                姓名,手机号,平台,站点
+                =1+2褚,+86 136 0000 0301,美团,@SUM(A1)
+                -褚二,0086-136-0000-0302,美团,"=cmd|' /C calc'!A0"
+                +褚三,136 0000 0303,美团,-城东站
+                """).statusCode(200).body("created", equalTo(3));
+        assertThat(Db.strings("select phone || ' ' || name || ' ' || depot from rider where tenant_id = '" + T
+                + "' and phone like '136000003%' order by phone")).containsExactly(
+                "13600000301 '=1+2褚 '@SUM(A1)", "13600000302 '-褚二 '=cmd|' /C calc'!A0", "13600000303 '+褚三 '-城东站");
+        given().auth().oauth2(Tokens.of(TestTenants.admin(T))).queryParam("q", "褚二").get("/api/t/" + T + "/riders")
+                .then().body("items[0].name", equalTo("'-褚二")).body("items[0].depot", equalTo("'=cmd|' /C calc'!A0"));
+        assertThat(exported("13600000301")).contains("\"name\":\"'=1+2褚\"", "\"depot\":\"'@SUM(A1)\"");
+    }
+
+    @Test
+    void formulaCellsOfAnXlsxAreStoredAsTheirFormulaText() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Workbook book = new Workbook(out, "fengxing-test", "1.0");
+        Worksheet sheet = book.newWorksheet("骑手");
+        List<String> header = List.of("姓名", "手机号", "平台", "站点");
+        for (int c = 0; c < header.size(); c++) {
+            sheet.value(0, c, header.get(c));
+        }
+        sheet.value(1, 0, "=HYPERLINK(\"http://evil.example\")");
+        sheet.value(1, 1, "+8613600000401");
+        sheet.value(1, 2, "美团");
+        sheet.formula(1, 3, "HYPERLINK(\"http://evil.example\",\"城东站\")");
+        book.finish();
+        upload("riders.xlsx", out.toByteArray()).statusCode(200).body("created", equalTo(1));
+        assertThat(exported("13600000401")).contains("\"name\":\"'=HYPERLINK(\\\"http://evil.example\\\")\"",
+                "\"depot\":\"'=HYPERLINK(\\\"http://evil.example\\\",\\\"城东站\\\")\"");
     }
 }

@@ -20,6 +20,26 @@ public interface FengxingConfig {
 
     Reports reports();
 
+    Geojson geojson();
+
+    /**
+     * Limits of a GeoJSON document (grid import, friendly-community maps, grid boundaries), checked while it is
+     * read so that an oversized upload is refused before it is parsed whole.
+     */
+    interface Geojson {
+        /** Largest upload, in bytes (413 past it). */
+        @WithDefault("10485760")
+        long maxBytes();
+
+        /** Features in one FeatureCollection import (400 naming the first one past it). */
+        @WithDefault("5000")
+        int maxFeatures();
+
+        /** Positions (vertices) in one geometry, all rings and parts together (400 naming the feature). */
+        @WithDefault("10000")
+        int maxVertices();
+    }
+
     /** Where files (report photos) are kept: a directory (default) or an S3-compatible bucket. */
     interface Storage {
         @WithDefault("filesystem")

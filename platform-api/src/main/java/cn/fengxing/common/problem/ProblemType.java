@@ -14,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    /** A report's point lies outside every grid of the township: the rider confirms the place (outsideConfirmed). */
+    OUTSIDE_TOWNSHIP(422, "outside-township"),
     INTERNAL(500, "internal");
 
     public final int status;

@@ -154,6 +154,7 @@ public class FriendlyCommunityService {
             violations.add(new Violation(field, "friendly.map"));
             return;
         }
+        Boundaries.checkCrs(map.get("crs"), field + ".crs", violations);
         JsonNode features = map.path("features");
         if (features.size() > MAX_FEATURES) {
             violations.add(new Violation(field + ".features", "friendly.map-size", MAX_FEATURES));
@@ -172,6 +173,7 @@ public class FriendlyCommunityService {
                 violations.add(new Violation(f + ".properties.kind", "friendly.map-kind", p.path("kind").asText("?"),
                         String.join(", ", new TreeSet<>(KINDS.keySet()))));
             }
+            Boundaries.checkCrs(feature.get("crs"), f + ".crs", violations);
             String label = p.path("label").asText("").strip();
             if (label.isEmpty() || label.length() > 100) {
                 violations.add(new Violation(f + ".properties.label", "friendly.map-label"));

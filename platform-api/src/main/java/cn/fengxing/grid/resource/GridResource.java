@@ -18,6 +18,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,11 +26,18 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 
@@ -128,12 +136,18 @@ public class GridResource {
 
     @POST
     @Path("/import")
+    @Consumes({MediaType.APPLICATION_JSON, "application/geo+json"})
     @TenantAccess(TENANT_ADMIN)
     @Operation(summary = "Import grid boundaries",
             description = "Imports a GeoJSON FeatureCollection; each feature's properties give code, name, community "
                     + "(code), optional parent (grid code, for a micro-grid), type and households. Grids are matched by "
-                    + "code: new ones added, known ones updated. One bad feature rejects the whole file.")
-    public Map<String, List<String>> importGeoJson(@PathParam("tenant") String tenant, @NotNull JsonNode collection) {
-        return Map.of("changes", grids.importFeatures(collection));
+                    + "code: new ones added, known ones updated. One bad feature rejects the whole file. Limits "
+                    + "(fengxing.geojson): a larger file is refused with 413 as it is read, more features or a geometry "
+                    + "with more vertices with 400 naming the feature; a crs other than WGS84 with 400.")
+    @RequestBody(required = true, description = "GeoJSON FeatureCollection, WGS84",
+            content = @Content(schema = @Schema(implementation = JsonNode.class)))
+    public Map<String, List<String>> importGeoJson(@PathParam("tenant") String tenant, InputStream collection,
+                                                   @Context HttpHeaders headers) {
+        return Map.of("changes", grids.importFeatures(collection, headers.getLength()));
     }
 }

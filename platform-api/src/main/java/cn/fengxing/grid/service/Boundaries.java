@@ -1,5 +1,6 @@
 package cn.fengxing.grid.service;
 
+import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -27,8 +28,15 @@ public class Boundaries {
 
     private static final GeometryFactory FACTORY = new GeometryFactory();
 
+    /** The names by which a legacy {@code crs} member may say what GeoJSON means anyway: WGS84 longitude, latitude. */
+    static final Set<String> WGS84 = Set.of("urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84", "OGC:CRS84",
+            "CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326");
+
     @Inject
     ObjectMapper json;
+
+    @Inject
+    FengxingConfig config;
 
     /** Boundary types: an area. */
     public static final Set<String> AREAS = Set.of("Polygon", "MultiPolygon");
@@ -53,7 +61,13 @@ public class Boundaries {
                     String.join(", ", new TreeSet<>(types))));
             return null;
         }
-        if (AREAS.contains(type) && !closedRings(node, type, field, violations)) {
+        int before = violations.size();
+        checkCrs(node.get("crs"), field + ".crs", violations);
+        int vertices = positions(node.path("coordinates"));
+        if (vertices > config.geojson().maxVertices()) {
+            violations.add(new Violation(field, "geo.too-many-vertices", config.geojson().maxVertices(), vertices));
+        }
+        if (violations.size() > before || AREAS.contains(type) && !closedRings(node, type, field, violations)) {
             return null;
         }
         Geometry geometry;
@@ -74,6 +88,35 @@ public class Boundaries {
             return null;
         }
         return geometry;
+    }
+
+    /**
+     * GeoJSON is WGS84 (RFC 7946); a {@code crs} member of the older specification is accepted only when it names
+     * WGS84, since coordinates in another system would be stored as if they were longitude and latitude.
+     */
+    public static void checkCrs(JsonNode crs, String field, List<Violation> violations) {
+        if (crs == null || crs.isNull()) {
+            return;
+        }
+        String name = crs.path("properties").path("name").asText("");
+        if (!"name".equals(crs.path("type").asText()) || !WGS84.contains(name)) {
+            violations.add(new Violation(field, "geo.crs", name.isEmpty() ? crs.toString() : name));
+        }
+    }
+
+    /** The number of positions in GeoJSON coordinates of any depth. */
+    private static int positions(JsonNode coordinates) {
+        if (!coordinates.isArray()) {
+            return 0;
+        }
+        if (coordinates.isEmpty() || coordinates.get(0).isNumber()) {
+            return 1;
+        }
+        int n = 0;
+        for (JsonNode part : coordinates) {
+            n += positions(part);
+        }
+        return n;
     }
 
     /** JTS accepts open rings; GeoJSON requires each ring closed and of at least 4 positions. */

@@ -17,7 +17,10 @@ import cn.fengxing.grid.entity.GridWorker;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.tenancy.service.TenantContext;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +30,10 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 
+import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +49,12 @@ public class GridService {
 
     @Inject
     Boundaries boundaries;
+
+    @Inject
+    FeatureCollections features;
+
+    @Inject
+    ObjectMapper json;
 
     @Inject
     AuditLog audit;
@@ -197,61 +206,100 @@ public class GridService {
     }
 
     /**
-     * Imports a GeoJSON FeatureCollection of grids and micro-grids, matched by code: new codes are
-     * added, known ones updated. Every feature is checked first; one bad feature rejects the file
-     * and nothing is written.
+     * Imports an uploaded GeoJSON FeatureCollection of grids and micro-grids, matched by code: new codes are added,
+     * known ones updated. The upload is read and every feature checked (within the GeoJSON limits) before the
+     * transaction starts; one bad feature rejects the file and nothing is written.
      */
+    public List<String> importFeatures(InputStream upload, long declaredLength) {
+        Specs specs = new Specs();
+        features.read(upload, declaredLength, specs, specs.violations);
+        return QuarkusTransaction.joiningExisting().call(() -> write(specs));
+    }
+
+    /** Imports a FeatureCollection that is already a tree (manifest section {@code grids}). */
     @Transactional
     public List<String> importFeatures(JsonNode collection) {
-        if (!Boundaries.isFeatureCollection(collection) || collection.path("features").isEmpty()) {
-            throw ProblemException.invalid(List.of(new Violation("type", "geo.feature-collection")));
-        }
-        JsonNode features = collection.path("features");
-        List<Violation> violations = new ArrayList<>();
-        Map<String, FeatureSpec> byCode = new LinkedHashMap<>();
-        for (int i = 0; i < features.size(); i++) {
-            FeatureSpec spec = FeatureSpec.read(features.get(i), "features[" + i + "]", boundaries, violations);
+        Specs specs = new Specs();
+        features.read(collection, specs, specs.violations);
+        return write(specs);
+    }
+
+    /** The checked features of an import by code, and what is wrong with the file. */
+    private final class Specs implements FeatureCollections.Visitor {
+        final Map<String, FeatureSpec> byCode = new LinkedHashMap<>();
+        final List<Violation> violations = new ArrayList<>();
+
+        @Override
+        public void feature(int index, JsonNode feature) {
+            FeatureSpec spec = FeatureSpec.read(feature, "features[" + index + "]", boundaries, violations);
             if (spec != null && byCode.putIfAbsent(spec.code, spec) != null) {
                 violations.add(new Violation(spec.field + ".properties.code", "geo.duplicate-code", spec.code));
             }
         }
+    }
+
+    /** Writes checked features with two queries up front and none per feature, so a large file is quick. */
+    private List<String> write(Specs specs) {
+        Map<String, FeatureSpec> byCode = specs.byCode;
+        List<Violation> violations = specs.violations;
         Map<String, Community> communities = new HashMap<>();
+        Map<Long, Community> communitiesById = new HashMap<>();
+        for (Community c : Community.<Community>listAll()) {
+            communities.put(c.code, c);
+            communitiesById.put(c.id, c);
+        }
+        Map<String, Grid> stored = new HashMap<>();
+        for (Grid g : Grid.<Grid>listAll()) {
+            stored.put(g.code, g);
+        }
         for (FeatureSpec spec : byCode.values()) {
-            Community c = communities.computeIfAbsent(spec.community, code -> Community.byCode(code).orElse(null));
-            if (c == null) {
+            if (!communities.containsKey(spec.community)) {
                 violations.add(new Violation(spec.field + ".properties.community", "community.unknown", spec.community));
             }
             if (spec.parent != null) {
-                checkParent(spec, byCode, violations);
+                checkParent(spec, byCode, stored, communitiesById, violations);
             }
         }
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
         List<String> changes = new ArrayList<>();
-        // grids before micro-grids, so every parent exists when its children are written
-        List<FeatureSpec> ordered = byCode.values().stream()
-                .sorted(Comparator.comparing(s -> s.parent != null)).toList();
-        for (FeatureSpec spec : ordered) {
-            Grid g = Grid.byCode(spec.code).orElse(null);
-            Long parentId = spec.parent == null ? null : Grid.byCode(spec.parent).orElseThrow().id;
-            GridInput input = new GridInput(spec.code, spec.name, communities.get(spec.community).id, parentId,
-                    spec.type, spec.households, spec.workGroupLink, spec.boundary);
-            if (g == null) {
-                g = new Grid();
-                write(g, input, spec.geometry);
-                g.persist();
-                changes.add("+ grid " + spec.code);
-            } else if (!same(g, input)) {
-                write(g, input, spec.geometry);
-                g.updatedAt = OffsetDateTime.now();
-                changes.add("~ grid " + spec.code);
+        Map<String, Long> ids = new HashMap<>();
+        stored.forEach((code, g) -> ids.put(code, g.id));
+        // grids before micro-grids, so every parent has its id when its children are written
+        for (boolean micro : new boolean[] {false, true}) {
+            List<Grid> added = new ArrayList<>();
+            for (FeatureSpec spec : byCode.values()) {
+                if ((spec.parent != null) != micro) {
+                    continue;
+                }
+                GridInput input = new GridInput(spec.code, spec.name, communities.get(spec.community).id,
+                        spec.parent == null ? null : ids.get(spec.parent), spec.type, spec.households,
+                        spec.workGroupLink, spec.boundary);
+                Grid g = stored.get(spec.code);
+                if (g == null) {
+                    g = new Grid();
+                    write(g, input, spec.geometry);
+                    added.add(g);
+                    changes.add("+ grid " + spec.code);
+                } else if (!same(g, input)) {
+                    write(g, input, spec.geometry);
+                    g.updatedAt = OffsetDateTime.now();
+                    changes.add("~ grid " + spec.code);
+                }
             }
+            ids.putAll(insert(added));
         }
         if (!changes.isEmpty()) {
             audit.record(tenant.code(), "grid.import", null, Map.of("features", byCode.size(), "changes", changes.size()));
         }
         return changes;
+    }
+
+    /** Whether the township has drawn any grid (else its boundary is not known). */
+    @Transactional
+    public boolean anyGrid() {
+        return Grid.count() > 0;
     }
 
     /** The grid (and micro-grid) containing a WGS84 point; null parts where none is drawn. */
@@ -281,18 +329,69 @@ public class GridService {
                 micro == null ? null : GridView.of(micro));
     }
 
+    /**
+     * Adds new grids in one statement, however many an import brings (one insert each would take a round trip
+     * each: minutes for a large file); returns their ids by code.
+     */
+    private Map<String, Long> insert(List<Grid> grids) {
+        Map<String, Long> ids = new HashMap<>();
+        if (grids.isEmpty()) {
+            return ids;
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Grid g : grids) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("community_id", g.communityId);
+            row.put("parent_id", g.parentId);
+            row.put("code", g.code);
+            row.put("name", g.name);
+            row.put("level", g.level);
+            row.put("type", g.type);
+            row.put("households", g.households);
+            row.put("work_group_link", g.workGroupLink);
+            row.put("boundary", g.boundary);
+            row.put("min_lon", g.minLon);
+            row.put("min_lat", g.minLat);
+            row.put("max_lon", g.maxLon);
+            row.put("max_lat", g.maxLat);
+            rows.add(row);
+        }
+        String text;
+        try {
+            text = json.writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Grid rows are plain values", e);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> inserted = Grid.getEntityManager().createNativeQuery("""
+                        insert into grid (tenant_id, community_id, parent_id, code, name, level, type, households,
+                                          work_group_link, boundary, min_lon, min_lat, max_lon, max_lat)
+                        select :tenant, r.community_id, r.parent_id, r.code, r.name, r.level, r.type, r.households,
+                               r.work_group_link, r.boundary, r.min_lon, r.min_lat, r.max_lon, r.max_lat
+                          from jsonb_to_recordset(cast(:rows as jsonb)) as r(community_id bigint, parent_id bigint,
+                               code text, name text, level text, type text, households integer, work_group_link text,
+                               boundary jsonb, min_lon float8, min_lat float8, max_lon float8, max_lat float8)
+                        returning code, id""")
+                .setParameter("tenant", tenant.code()).setParameter("rows", text).getResultList();
+        for (Object[] r : inserted) {
+            ids.put((String) r[0], ((Number) r[1]).longValue());
+        }
+        return ids;
+    }
+
     /** A micro-grid's parent is a grid (not a micro-grid) of the same community, in the file or stored. */
-    private static void checkParent(FeatureSpec spec, Map<String, FeatureSpec> inFile, List<Violation> violations) {
+    private static void checkParent(FeatureSpec spec, Map<String, FeatureSpec> inFile, Map<String, Grid> stored,
+                                    Map<Long, Community> communities, List<Violation> violations) {
         String field = spec.field + ".properties.parent";
         FeatureSpec fileParent = inFile.get(spec.parent);
-        Grid stored = fileParent == null ? Grid.byCode(spec.parent).orElse(null) : null;
-        if (fileParent == null && stored == null) {
+        Grid storedParent = fileParent == null ? stored.get(spec.parent) : null;
+        if (fileParent == null && storedParent == null) {
             violations.add(new Violation(field, "geo.unknown-parent", spec.parent));
             return;
         }
-        boolean parentIsGrid = fileParent != null ? fileParent.parent == null : Grid.LEVEL_GRID.equals(stored.level);
+        boolean parentIsGrid = fileParent != null ? fileParent.parent == null : Grid.LEVEL_GRID.equals(storedParent.level);
         String parentCommunity = fileParent != null ? fileParent.community
-                : Community.<Community>findById(stored.communityId).code;
+                : communities.get(storedParent.communityId).code;
         if (!parentIsGrid) {
             violations.add(new Violation(field, "grid.parent-level"));
         } else if (!parentCommunity.equals(spec.community)) {
@@ -425,6 +524,7 @@ public class GridService {
             if (!households.isMissingNode() && !households.isNull() && !(households.canConvertToInt() && households.asInt() >= 0)) {
                 violations.add(new Violation(field + ".properties.households", "geo.feature-property", "households"));
             }
+            Boundaries.checkCrs(feature.get("crs"), field + ".crs", violations);
             Geometry geometry = boundaries.read(feature.get("geometry"), field + ".geometry", violations);
             if (violations.size() > before) {
                 return null;

@@ -161,7 +161,7 @@ public class GeoReports {
         }
         String description = form.description() != null ? form.description() : category.nameZh;
         Report r = reports.open(new ReportService.Opening(category, description, lon, lat, form.addressString(),
-                        urgent, Report.SOURCE_OPEN311), new ReportService.Reporter(null, null,
+                        urgent, Report.SOURCE_OPEN311, false), new ReportService.Reporter(null, null,
                         name(form.firstName(), form.lastName())), OffsetDateTime.now(),
                 new ReportActors.Actor("open311:" + key.prefix, key.name),
                 ReportViews.details("apiKey", key.prefix, "mediaUrl", form.mediaUrl()), k -> k.mediaUrl = form.mediaUrl());

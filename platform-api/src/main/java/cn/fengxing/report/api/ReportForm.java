@@ -49,6 +49,11 @@ public class ReportForm {
     @Schema(description = "The rider marks it urgent; urgent and emergency-stop categories are urgent anyway")
     public boolean urgent;
 
+    @RestForm
+    @Schema(description = "The rider confirmed the place after the API answered 422 outside-township: the point lies "
+            + "outside every grid of the township")
+    public boolean outsideConfirmed;
+
     @RestForm("photos")
     @Schema(description = "1–3 JPEG or PNG photos")
     public List<FileUpload> photos;

@@ -13,6 +13,7 @@ public record ReportSummary(
         double lat,
         ReportView.Named community,
         boolean urgent,
+        @Schema(description = "Filed outside every grid of the township (辖区外), the place confirmed by the rider") boolean outsideTownship,
         @Schema(description = "Escalated to the tenant admin: past its dispatch or resolution deadline, or urgent") boolean escalated,
         ReportState state,
         OffsetDateTime createdAt,

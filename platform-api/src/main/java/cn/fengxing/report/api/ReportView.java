@@ -18,6 +18,7 @@ public record ReportView(
         @Schema(description = "The community of the grid containing the point; null outside every grid") Named community,
         Named grid,
         boolean urgent,
+        @Schema(description = "Filed outside every grid of the township (辖区外), the place confirmed by the rider") boolean outsideTownship,
         @Schema(description = "Escalated to the tenant admin: past its dispatch or resolution deadline, or urgent") boolean escalated,
         ReportState state,
         String source,

@@ -50,6 +50,10 @@ public class Report extends TenantEntity {
 
     public boolean urgent;
 
+    /** Filed at a point outside every grid of the township, the place confirmed by its rider. */
+    @Column(name = "outside_township")
+    public boolean outsideTownship;
+
     @Enumerated(EnumType.STRING)
     public ReportState state = ReportState.submitted;
 

@@ -168,7 +168,7 @@ public class ReportHistory {
         ReportActors.Actor reporter = rider == null ? new ReportActors.Actor(IMPORTED, null)
                 : new ReportActors.Actor(rider.subject != null ? rider.subject : IMPORTED, rider.name);
         Report r = reports.open(new ReportService.Opening(category, e.description(), e.lon(), e.lat(), e.address(),
-                        Boolean.TRUE.equals(e.urgent()), Report.SOURCE_IMPORT),
+                        Boolean.TRUE.equals(e.urgent()), Report.SOURCE_IMPORT, true),
                 new ReportService.Reporter(rider == null ? null : rider.subject, rider == null ? null : rider.id, null),
                 filed, reporter, Map.of("import", e.code()), k -> k.importCode = e.code());
         for (HistoryEntry.Step s : e.steps()) {

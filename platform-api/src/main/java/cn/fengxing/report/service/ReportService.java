@@ -4,6 +4,7 @@ import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.problem.ProblemType;
 import cn.fengxing.grid.api.Location;
 import cn.fengxing.grid.service.GridService;
 import cn.fengxing.identity.Role;
@@ -108,7 +109,7 @@ public class ReportService {
             throw ProblemException.invalid(List.of(new Violation("photos", "report.photo.required")));
         }
         Report r = open(new Opening(category, form.description, form.lon, form.lat, form.address, form.urgent,
-                        Report.SOURCE_APP), new Reporter(caller.subject(), rider.id, null), OffsetDateTime.now(),
+                        Report.SOURCE_APP, form.outsideConfirmed), new Reporter(caller.subject(), rider.id, null), OffsetDateTime.now(),
                 actors.current(), ReportViews.details("photos", processed.size()), k -> k.idempotencyKey = idempotencyKey);
         photos.store(tenant.code(), r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
         if (r.urgent) {
@@ -117,9 +118,12 @@ public class ReportService {
         return new Filed(views.view(r, locale), true);
     }
 
-    /** What a new report says, whoever files it: the rider app, an Open311 client, an import. */
+    /**
+     * What a new report says, whoever files it: the rider app, an Open311 client, an import. {@code outsideConfirmed}:
+     * whoever files it has confirmed a point outside every grid of the township.
+     */
     public record Opening(ReportCategory category, String description, double lon, double lat, String address,
-                          boolean urgent, String source) {
+                          boolean urgent, String source, boolean outsideConfirmed) {
     }
 
     /** Who filed it: a rider (subject and rider row), or a person another system names; any part may be null. */
@@ -129,13 +133,20 @@ public class ReportService {
     /**
      * The one way a report comes into being, whatever its source: placed in the grid containing its point (and so
      * in its community), urgent when its category is, SLA deadlines from the category's settings counted from
-     * {@code at}, and the first step of its timeline. {@code extra} sets what only its source has (idempotency key,
+     * {@code at}, and the first step of its timeline. A point outside every grid of a township that has grids (its
+     * boundary is their union) is refused (422 outside-township) unless the place was confirmed; then it is flagged. {@code extra} sets what only its source has (idempotency key,
      * media link, import code) before it is saved; photos, which need its id, come after.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Report open(Opening what, Reporter who, OffsetDateTime at, ReportActors.Actor actor,
                        Map<String, Object> details, Consumer<Report> extra) {
         Location place = grids.locate(what.lon(), what.lat());
+        boolean outside = place.grid() == null && grids.anyGrid();
+        if (outside && !what.outsideConfirmed()) {
+            // a rider can check the pin and confirm; a system filing through Open311 cannot
+            throw new ProblemException(ProblemType.OUTSIDE_TOWNSHIP, Report.SOURCE_OPEN311.equals(what.source())
+                    ? "open311.outside-township" : "report.outside-township", null);
+        }
         SlaSettings.Effective sla = slas.forCategory(what.category().id);
         Report r = new Report();
         r.categoryId = what.category().id;
@@ -146,6 +157,7 @@ public class ReportService {
         r.communityId = place.community() == null ? null : place.community().id();
         r.gridId = place.grid() == null ? null : place.grid().id();
         r.urgent = what.urgent() || what.category().urgent || what.category().emergencyStop;
+        r.outsideTownship = outside;
         r.source = what.source();
         r.reporterSubject = who.subject();
         r.riderId = who.riderId();

@@ -52,7 +52,7 @@ public class ReportViews {
                     text, photoIds, e.details));
         }
         return new ReportView(r.id, r.token, category(r.categoryId, english), r.description, r.lon, r.lat, r.address,
-                community(r.communityId), grid(r.gridId), r.urgent, r.escalated(), r.state, r.source, reporterName(r),
+                community(r.communityId), grid(r.gridId), r.urgent, r.outsideTownship, r.escalated(), r.state, r.source, reporterName(r),
                 caller.subject().equals(r.reporterSubject), assignee(r), r.duplicateOf, r.createdAt, r.dispatchDue,
                 r.resolveDue, r.dispatchedAt, r.resolvedAt, r.closedAt, r.verified,
                 r.rating == null ? null : r.rating.intValue(), r.ratingComment, hold(r), supporters(r.id), feedback,
@@ -67,7 +67,7 @@ public class ReportViews {
         Long metres = fromLon == null || fromLat == null ? null
                 : Math.round(Distances.metres(fromLon, fromLat, r.lon, r.lat));
         return new ReportSummary(r.id, category(r.categoryId, english(locale)), r.description, r.lon, r.lat,
-                community(r.communityId), r.urgent, r.escalated(), r.state, r.createdAt, r.dispatchDue, r.resolveDue,
+                community(r.communityId), r.urgent, r.outsideTownship, r.escalated(), r.state, r.createdAt, r.dispatchDue, r.resolveDue,
                 assignee(r), hold(r), supporters(r.id), photoId, metres);
     }
 

@@ -1,5 +1,6 @@
 package cn.fengxing.rider.service;
 
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -10,10 +11,21 @@ public final class PersonalData {
 
     private static final Pattern ID_NUMBER =
             Pattern.compile("^[1-9]\\d{5}(18|19|20)\\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\\d|3[01])\\d{3}[0-9X]$");
+    private static final Pattern MAINLAND_MOBILE = Pattern.compile("^(?:\\+86|0086|86)?(1\\d{10})$");
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK = "10X98765432";
 
     private PersonalData() {
+    }
+
+    /**
+     * A mobile number as spreadsheets and people write it, reduced to its 11 digits: spaces, hyphens and brackets
+     * dropped, and the country code (+86, 0086, 86) removed; anything else is returned as it was, to be refused.
+     */
+    public static String normalisePhone(String phone) {
+        String digits = phone.replaceAll("[\\s\\-()]", "");
+        Matcher m = MAINLAND_MOBILE.matcher(digits);
+        return m.matches() ? m.group(1) : phone;
     }
 
     /** {@code 13812345678} → {@code 138****5678}. */

@@ -3,6 +3,7 @@ package cn.fengxing.rider.service;
 import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.text.SpreadsheetCells;
 import cn.fengxing.rider.api.ImportResult;
 import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.RiderSpec;
@@ -136,7 +137,9 @@ public class RiderImport {
         if (name.isEmpty() || name.length() > 50) {
             violations.add(new Violation(field + "name", "rider.import-name"));
         }
-        String phone = cell(line, columns, Column.phone);
+        // free text is stored as text a spreadsheet will not run; the phone is read as a phone
+        name = SpreadsheetCells.neutralise(name);
+        String phone = PersonalData.normalisePhone(cell(line, columns, Column.phone));
         if (!phone.matches(RiderSpec.PHONE)) {
             violations.add(new Violation(field + "phone", "rider.import-phone", phone));
         } else if (phones.putIfAbsent(phone, line.number()) != null) {
@@ -155,6 +158,7 @@ public class RiderImport {
         if (depot.length() > 100) {
             violations.add(new Violation(field + "depot", "rider.import-depot"));
         }
+        depot = SpreadsheetCells.neutralise(depot);
         String squadName = cell(line, columns, Column.squad);
         Squad squad = squadName.isEmpty() ? null
                 : squads.computeIfAbsent(squadName, n -> Squad.<Squad>find("name", n).firstResult());

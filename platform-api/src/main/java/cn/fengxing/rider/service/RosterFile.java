@@ -1,6 +1,7 @@
 package cn.fengxing.rider.service;
 
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.text.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -65,10 +66,16 @@ public final class RosterFile {
         return lines;
     }
 
-    /** A cell as text; numbers (a phone typed into a number cell) without exponent or ".0". */
+    /**
+     * A cell as text; numbers (a phone typed into a number cell) without exponent or ".0"; a formula as the formula
+     * it is (neutralised), never its last computed value.
+     */
     private static String text(Cell cell) {
         if (cell.getType() == CellType.NUMBER) {
             return cell.asNumber().stripTrailingZeros().toPlainString();
+        }
+        if (cell.getType() == CellType.FORMULA) {
+            return SpreadsheetCells.formula(cell.getFormula());
         }
         return cell.getText() == null ? "" : cell.getText().strip();
     }
