@@ -1,7 +1,10 @@
 package cn.fengxing.support;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
+import java.util.Map;
 import java.util.Set;
 
 /** Bearer tokens signed by the OIDC test server, for any subject. */
@@ -15,5 +18,12 @@ public final class Tokens {
 
     public static String of(String subject) {
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of(), subject);
+    }
+
+    /** A token that also carries these claims (e.g. a phone_number and phone_number_verified). */
+    public static String withClaims(String subject, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = Jwt.subject(subject).issuer("https://server.example.com").audience("fengxing-api");
+        claims.forEach(builder::claim);
+        return builder.jws().keyId("1").sign("privateKey.jwk");
     }
 }

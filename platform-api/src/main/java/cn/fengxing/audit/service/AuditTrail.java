@@ -4,10 +4,11 @@ import cn.fengxing.audit.api.AuditEntryView;
 import cn.fengxing.audit.entity.AuditEntry;
 import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
-import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Members;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -20,6 +21,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    Members members;
 
     /**
      * Entries of the township, newest first. {@code action} matches an action or an action family
@@ -48,7 +52,7 @@ public class AuditTrail {
         }
         var query = AuditEntry.find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), params);
         List<AuditEntry> entries = query.page(page, size).list();
-        Map<String, String> names = Membership.namesOf(tenantCode,
+        Map<String, String> names = members.namesOf(tenantCode,
                 entries.stream().map(e -> e.actor).toList());
         return new Page<>(entries, page, size, query.count()).map(e -> new AuditEntryView(e.id, e.at, e.actor,
                 names.get(e.actor), e.action, e.target, e.details));
