@@ -108,7 +108,13 @@ test('an imported rider is bound only with the binding code the admin hands out'
   await screenshot(admin, 'console-rider-binding-code')
   await admin.context().close()
 
-  const rider = await openPage(browser, { ...PHONE, geolocation: CENTRE, permissions: ['geolocation'] })
+  // a cheap phone's screen
+  const rider = await openPage(browser, {
+    ...PHONE,
+    viewport: { width: 360, height: 740 },
+    geolocation: CENTRE,
+    permissions: ['geolocation'],
+  })
   await rider.goto(`/t/${tenant}`)
   await signIn(rider, 'rider', 'fengxing')
   await rider.getByLabel('姓名').fill('王名册')
