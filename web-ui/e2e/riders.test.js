@@ -21,10 +21,12 @@ const CENTRE = { longitude: 112.5, latitude: 36.5 }
 /**
  * A fresh township (the demo `rider` is no member there yet) with ningxiang-admin as its admin and
  * three stations at about 180 m, 900 m and 2.7 km east of the rider.
+ * @param {string} [suffix] tells townships of one run apart
+ * @param {object[]} [riders] its imported roster
  * @returns {Promise<string>} its code
  */
-async function freshTownship() {
-  const code = `e2e-${RUN.toString(36)}`
+async function freshTownship(suffix = '', riders = []) {
+  const code = `e2e-${RUN.toString(36)}${suffix}`
   const station = (/** @type {string} */ id, /** @type {string} */ name, /** @type {number} */ east) => ({
     code: id,
     name,
@@ -47,6 +49,7 @@ async function freshTownship() {
     members: [{ subject: SUBJECTS.ningxiangAdmin, name: '管理员', roles: ['tenant_admin'] }],
     communities: [{ code: 'c1', name: '一社区' }],
     stations: [station('s1', '最近驿站', 0.002), station('s2', '中间驿站', 0.01), station('s3', '最远驿站', 0.03)],
+    riders,
   })
   return code
 }
@@ -86,6 +89,48 @@ test('a rider registers, the admin approves, and the rider sees the nearest stat
 
   await stations.first().click()
   await rider.getByTestId('station-sheet').getByText('24 小时开放').waitFor()
+  await rider.context().close()
+})
+
+test('an imported rider is bound only with the binding code the admin hands out', async () => {
+  const phone = `137${String(RUN % 1e8).padStart(8, '0')}`
+  const tenant = await freshTownship('-b', [{ name: '王名册', phone, platform: 'meituan', depot: '城区站' }])
+
+  const admin = await openPage(browser, DESKTOP)
+  await admin.goto(`/t/${tenant}/console/riders`)
+  await signIn(admin, 'ningxiang-admin', 'fengxing')
+  const row = admin.getByTestId('riders-table').locator('tr', { hasText: '王名册' })
+  await row.getByText('尚未登录').waitFor()
+  await row.getByTestId('rider-binding-code').click()
+  await admin.getByTestId('binding-issue').click()
+  const code = ((await admin.getByTestId('binding-code').textContent()) ?? '').trim()
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}$/)
+  await screenshot(admin, 'console-rider-binding-code')
+  await admin.context().close()
+
+  // a cheap phone's screen
+  const rider = await openPage(browser, {
+    ...PHONE,
+    viewport: { width: 360, height: 740 },
+    geolocation: CENTRE,
+    permissions: ['geolocation'],
+  })
+  await rider.goto(`/t/${tenant}`)
+  await signIn(rider, 'rider', 'fengxing')
+  await rider.getByLabel('姓名').fill('王名册')
+  await rider.getByLabel('手机号').fill(phone)
+  await rider.getByLabel('配送平台').click()
+  await rider.locator('.van-picker-column__item', { hasText: '美团' }).click()
+  await rider.locator('.van-picker__confirm').click()
+  // a wrong code is refused on its field, and nothing is registered
+  await rider.getByLabel('绑定码').fill('AAAA-AAAA')
+  await rider.getByRole('button', { name: '提交注册' }).click()
+  await rider.getByText('绑定码不对').first().waitFor()
+  await rider.getByLabel('绑定码').fill(code.toLowerCase())
+  await screenshot(rider, 'rider-registration-binding-code')
+  await rider.getByRole('button', { name: '提交注册' }).click()
+  // bound at once: the rider area opens without waiting for approval
+  await rider.getByText('驿站', { exact: true }).waitFor()
   await rider.context().close()
 })
 

@@ -4,21 +4,16 @@ import type { Proposal } from './reports'
 export type Target = { kind: 'handler'; subject: string; name: string } | { kind: 'department'; department: string; name: string }
 
 /**
- * The assignee the routing rules propose: the rule's department or handler, or for a "grid worker of
- * the grid" rule the first worker of the report's grid; null when no rule matched or the grid has no
- * worker.
+ * The assignee the server proposes (routing.assignee: the rule's department or handler, or the grid
+ * worker the server picked); null when it names nobody.
  */
 export function proposedTarget(proposal: Proposal | null | undefined): Target | null {
-  const routing = proposal?.routing
-  const rule = routing?.rule
-  if (!routing?.matched || !rule) return null
-  if (rule.target === 'department') {
-    const code = routing.department?.code ?? rule.department
-    return code ? { kind: 'department', department: code, name: routing.department?.name ?? code } : null
+  const assignee = proposal?.routing?.matched ? proposal.routing.assignee : undefined
+  if (assignee?.kind === 'department' && assignee.department) {
+    return { kind: 'department', department: assignee.department, name: assignee.name ?? assignee.department }
   }
-  if (rule.target === 'handler') {
-    return rule.handler ? { kind: 'handler', subject: rule.handler, name: rule.handlerName ?? rule.handler } : null
+  if (assignee?.kind === 'handler' && assignee.subject) {
+    return { kind: 'handler', subject: assignee.subject, name: assignee.name ?? assignee.subject }
   }
-  const worker = proposal?.gridWorkers?.[0]
-  return worker?.subject ? { kind: 'handler', subject: worker.subject, name: worker.name ?? worker.subject } : null
+  return null
 }

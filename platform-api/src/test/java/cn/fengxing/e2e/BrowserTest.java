@@ -37,13 +37,13 @@ class BrowserTest {
         npm.environment().put("FENGXING_BASE_URL", api.toString().replaceAll("/$", ""));
         npm.environment().put("FENGXING_ISSUER", KeycloakProfile.KeycloakResource.keycloak.issuer());
         Process process = npm.start();
-        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        boolean finished = process.waitFor(20, TimeUnit.MINUTES);
         if (!finished) {
             process.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println(output);
-        assertThat(finished).as("browser tests finished within 10 minutes").isTrue();
+        assertThat(finished).as("browser tests finished within 20 minutes").isTrue();
         assertThat(process.exitValue()).as("browser tests (output above, also in %s)", log).isZero();
     }
 }

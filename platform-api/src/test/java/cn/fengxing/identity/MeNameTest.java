@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 class MeNameTest {
 
-    private static void nameIs(Map<String, String> claims, String expected) {
+    private static void nameIs(Map<String, Object> claims, String expected) {
         given().auth().oauth2(Tokens.withClaims("me-name", claims)).get("/api/me").then().statusCode(200)
                 .body("name", equalTo(expected));
     }

@@ -1,6 +1,7 @@
 package cn.fengxing.report;
 
 import cn.fengxing.support.Db;
+import cn.fengxing.support.Reports;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -100,13 +101,17 @@ class RoutingTest {
 
         resolve("street-light", "c1").body("matched", equalTo(true)).body("rule.id", equalTo((int) inC1))
                 .body("matchedBy", equalTo("category+community")).body("rule.handler", equalTo(handler))
-                .body("rule.handlerName", equalTo(T + " handler")).body("department", nullValue());
+                .body("rule.handlerName", equalTo(T + " handler")).body("department", nullValue())
+                .body("assignee.kind", equalTo("handler")).body("assignee.subject", equalTo(handler))
+                .body("assignee.name", equalTo(T + " handler"));
         resolve("street-light", "c2").body("rule.id", equalTo((int) anywhere)).body("matchedBy", equalTo("category"))
                 .body("rule.target", equalTo("grid_worker_of_grid"));
         resolve("street-light", null).body("rule.id", equalTo((int) anywhere));
         resolve("gas-leak", "c1").body("rule.id", equalTo((int) group)).body("matchedBy", equalTo("group"))
                 .body("department.code", equalTo("fire")).body("department.contacts[0].phone", equalTo("0358-1234567"))
-                .body("urgent", equalTo(true)).body("rule.level", equalTo("department"));
+                .body("urgent", equalTo(true)).body("rule.level", equalTo("department"))
+                .body("assignee.kind", equalTo("department")).body("assignee.department", equalTo("fire"))
+                .body("assignee.name", equalTo("消防"));
         resolve("gas-leak", "c2").body("rule.id", equalTo((int) groupInC2)).body("matchedBy", equalTo("group+community"));
         // a rule for the sub-category itself beats its group's
         long gasLeak = createRule(rule("gas-leak", null, "urgent", "department", null, "fire"));
@@ -186,5 +191,37 @@ class RoutingTest {
         given().auth().oauth2(operator).contentType(ContentType.JSON).body(manifest).put("/api/platform/tenants/" + code)
                 .then().statusCode(400).body("errors[0].field", equalTo("routingRules[0].department"));
         assertThat(Db.count("select count(*) from routing_rule where tenant_id = '" + code + "'")).isEqualTo(2);
+    }
+
+    @Test
+    void theDispatchProposalNamesTheGridWorkerWithTheFewestOpenReports() {
+        String jia = T + "-jia-" + System.nanoTime();
+        String yi = T + "-yi-" + System.nanoTime();
+        Db.strings("insert into membership (tenant_code, subject, name, roles) values ('" + T + "', '" + jia
+                + "', '甲网格', '{handler}'), ('" + T + "', '" + yi + "', '乙网格', '{handler}') returning id");
+        long g1 = Db.count("select id from grid where tenant_id = '" + T + "' and code = 'g1'");
+        admin().body(Map.of("subjects", List.of(yi, jia))).put("/api/t/" + T + "/grids/" + g1 + "/workers").then()
+                .statusCode(200);
+        createRule(rule("manhole-cover", null, "community", "grid_worker_of_grid", null, null));
+        String dispatch = "/api/t/" + T + "/dispatch/reports/";
+
+        // nobody has open reports yet: by name, 甲 (jiǎ) before 乙 (yǐ), although 乙 is listed first
+        long first = Reports.file(T, "manhole-cover", 125.0, 29.0);
+        dispatcher().get(dispatch + first + "/proposal").then().statusCode(200)
+                .body("gridWorkers.subject", hasItems(jia, yi))
+                .body("routing.assignee.kind", equalTo("handler"))
+                .body("routing.assignee.subject", equalTo(jia))
+                .body("routing.assignee.name", equalTo("甲网格"));
+        dispatcher().contentType(ContentType.JSON).body(Map.of("kind", "handler", "subject", jia))
+                .post(dispatch + first + "/dispatch").then().statusCode(200);
+
+        // 甲 now has an open report, so the next one goes to 乙
+        long second = Reports.file(T, "manhole-cover", 125.0, 29.0);
+        dispatcher().get(dispatch + second + "/proposal").then().statusCode(200)
+                .body("routing.assignee.subject", equalTo(yi)).body("routing.assignee.name", equalTo("乙网格"));
+
+        // the rules' preview has no report and so no grid: it names nobody for such a rule
+        dispatcher().queryParam("category", "manhole-cover").get(BASE + "/routing-rules/resolve").then().statusCode(200)
+                .body("matched", equalTo(true)).body("assignee", nullValue());
     }
 }

@@ -132,6 +132,7 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/riders/{missing}/leave", ADMIN, null),
             new Endpoint("PUT", "/riders/{missing}/grids", ADMIN, INVALID),
             new Endpoint("POST", "/riders/{missing}/reveal", ADMIN, null),
+            new Endpoint("POST", "/riders/{missing}/binding-code", ADMIN, null),
             new Endpoint("POST", "/riders/import", ADMIN, new Upload("empty.csv", new byte[0])),
             new Endpoint("GET", "/squads", DISPATCH, null),
             new Endpoint("GET", "/squads/{missing}", DISPATCH, null),

@@ -1,6 +1,8 @@
 package cn.fengxing.support;
 
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import java.util.Map;
 import java.util.Set;
@@ -18,10 +20,10 @@ public final class Tokens {
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of(), subject);
     }
 
-    /** A token with further claims, e.g. the profile's {@code name}, {@code given_name} and {@code family_name}. */
-    public static String withClaims(String subject, Map<String, String> claims) {
-        // the audience this API requires, as the test server's own tokens carry it (pom.xml)
-        return OidcWiremockTestResource.generateJwtToken(subject, Set.of(), subject, null,
-                Set.of(System.getProperty("quarkus.test.oidc.token.audience")), claims);
+    /** A token that also carries these claims (e.g. a phone_number and phone_number_verified). */
+    public static String withClaims(String subject, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = Jwt.subject(subject).issuer("https://server.example.com").audience("fengxing-api");
+        claims.forEach(builder::claim);
+        return builder.jws().keyId("1").sign("privateKey.jwk");
     }
 }

@@ -6,12 +6,13 @@ import cn.fengxing.audit.entity.AuditEntry;
 import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.identity.Role;
-import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.entity.RegionGrant;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.identity.service.Members;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    @Inject
+    Members members;
 
     /**
      * Entries of the township, newest first. {@code action} matches an action or an action family
@@ -55,7 +59,7 @@ public class AuditTrail {
         var query = AuditEntry.find(where.toString(), Sort.descending("at").and("id", Sort.Direction.Descending), params);
         List<AuditEntry> entries = query.page(page, size).list();
         List<String> actors = entries.stream().map(e -> e.actor).distinct().toList();
-        Map<String, String> names = Membership.namesOf(tenantCode, actors);
+        Map<String, String> names = members.namesOf(tenantCode, actors);
         Set<String> operators = operators(actors);
         return new Page<>(entries, page, size, query.count()).map(e -> new AuditEntryView(e.id, e.at, e.actor,
                 names.get(e.actor), kind(e.actor, names, operators), e.action, e.target, e.details));

@@ -20,6 +20,8 @@ public interface FengxingConfig {
 
     Reports reports();
 
+    Riders riders();
+
     Geojson geojson();
 
     /**
@@ -118,6 +120,17 @@ public interface FengxingConfig {
         /** Interval of the comment line that keeps an idle live stream open through proxies. */
         @WithDefault("PT20S")
         java.time.Duration streamHeartbeat();
+    }
+
+    /** Binding an imported rider to the person who registers with their phone. */
+    interface Riders {
+        /** How long the admin's one-time binding code stays valid. */
+        @WithDefault("P3D")
+        java.time.Duration bindingCodeTtl();
+
+        /** Wrong codes entered for one rider before their code stops working (the admin makes a new one). */
+        @WithDefault("5")
+        int bindingCodeAttempts();
     }
 
     /** What the web UI needs to sign people in. */

@@ -1,7 +1,6 @@
 package cn.fengxing.dispatch.service;
 
 import cn.fengxing.common.config.FengxingConfig;
-import cn.fengxing.common.outbox.Outbox;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
@@ -9,8 +8,9 @@ import cn.fengxing.dispatch.api.DispatchProposal;
 import cn.fengxing.grid.entity.Community;
 import cn.fengxing.grid.service.GridService;
 import cn.fengxing.identity.Role;
-import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.identity.service.Members;
+import cn.fengxing.outbox.service.Outbox;
 import cn.fengxing.report.api.DispatchInput;
 import cn.fengxing.report.api.ReportAction;
 import cn.fengxing.report.api.ReportState;
@@ -37,12 +37,10 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Dispatch 专员派单 and handling: the duty dispatcher's queue, holding a report while working on it (领单),
@@ -59,6 +57,9 @@ public class DispatchService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     @Inject
     Caller caller;
@@ -138,7 +139,7 @@ public class DispatchService {
         Report r = ReportService.require(id);
         ReportCategory category = ReportCategory.findById(r.categoryId);
         Community community = r.communityId == null ? null : Community.findById(r.communityId);
-        var proposal = routing.resolve(category.code, community == null ? null : community.code);
+        var proposal = routing.resolve(category.code, community == null ? null : community.code, r.gridId);
         var workers = r.gridId == null ? List.<cn.fengxing.grid.api.GridWorkerView>of() : grids.workers(r.gridId);
         List<ReportSummary> nearby = reports.nearby(category.code, r.lon, r.lat, locale).stream()
                 .filter(s -> s.id() != id).toList();
@@ -333,12 +334,10 @@ public class DispatchService {
     }
 
     private boolean holds(Role role) {
-        return caller.tenantRoles().getOrDefault(tenant.code(), Set.of()).contains(role);
+        return caller.holdsIn(tenant.code(), role);
     }
 
     private boolean isHandler(String subject) {
-        return Membership.<Membership>find("tenantCode = ?1 and subject = ?2 and status = ?3", tenant.code(), subject,
-                        Membership.ACTIVE).firstResultOptional()
-                .map(m -> Arrays.asList(m.roles).contains(Role.HANDLER.code())).orElse(false);
+        return members.holds(tenant.code(), subject, Role.HANDLER);
     }
 }

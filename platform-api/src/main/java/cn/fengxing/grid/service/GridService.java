@@ -15,7 +15,7 @@ import cn.fengxing.grid.entity.Community;
 import cn.fengxing.grid.entity.Grid;
 import cn.fengxing.grid.entity.GridWorker;
 import cn.fengxing.identity.Role;
-import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.tenancy.service.TenantContext;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +34,7 @@ import java.io.InputStream;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,6 +62,9 @@ public class GridService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     // ---- communities
 
@@ -436,13 +440,7 @@ public class GridService {
 
     /** Names of the township's members who hold the handler role, by subject. */
     private Map<String, String> handlerNames() {
-        Map<String, String> names = new HashMap<>();
-        for (Membership m : Membership.ofTenant(tenant.code())) {
-            if (Membership.ACTIVE.equals(m.status) && Arrays.asList(m.roles).contains(Role.HANDLER.code())) {
-                names.put(m.subject, m.name);
-            }
-        }
-        return names;
+        return members.namesHolding(tenant.code(), Role.HANDLER);
     }
 
     // ---- shared

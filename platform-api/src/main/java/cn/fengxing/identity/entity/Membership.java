@@ -10,11 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /** A person's (OIDC subject's) roles in one township. Platform data: one identity, many townships. */
 @Entity
@@ -43,20 +39,5 @@ public class Membership extends PanacheEntityBase {
 
     public static List<Membership> activeOf(String subject) {
         return list("subject = ?1 and status = ?2 order by tenantCode", subject, ACTIVE);
-    }
-
-    public static List<Membership> ofTenant(String tenantCode) {
-        return list("tenantCode = ?1 order by subject", tenantCode);
-    }
-
-    /** Names of those of {@code subjects} who are (or were) members of the township and have a name, by subject. */
-    public static Map<String, String> namesOf(String tenantCode, Collection<String> subjects) {
-        Map<String, String> names = new HashMap<>();
-        List<String> wanted = subjects.stream().filter(Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            Membership.<Membership>list("tenantCode = ?1 and subject in ?2 and name is not null", tenantCode, wanted)
-                    .forEach(m -> names.put(m.subject, m.name));
-        }
-        return names;
     }
 }

@@ -6,6 +6,7 @@ import cn.fengxing.identity.entity.RegionGrant;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,11 +58,43 @@ public class Caller {
         return tenantRoles;
     }
 
+    /**
+     * The caller's phone as a mainland mobile number (11 digits, without +86), when the identity provider
+     * vouches for it ({@code phone_number} with {@code phone_number_verified} true); empty otherwise.
+     */
+    public Optional<String> verifiedPhone() {
+        if (!signedIn() || !Boolean.TRUE.equals(booleanClaim("phone_number_verified"))) {
+            return Optional.empty();
+        }
+        String phone = token.getClaim("phone_number");
+        if (phone == null) {
+            return Optional.empty();
+        }
+        String digits = phone.replaceAll("[\\s()-]", "");
+        if (digits.startsWith("+86")) {
+            digits = digits.substring(3);
+        }
+        return digits.matches("1[0-9]{10}") ? Optional.of(digits) : Optional.empty();
+    }
+
+    private Boolean booleanClaim(String name) {
+        Object value = token.getClaim(name);
+        if (value instanceof JsonValue json) {
+            return json == JsonValue.TRUE;
+        }
+        return value instanceof Boolean b ? b : null;
+    }
+
     public List<RegionGrant> grants() {
         if (grants == null) {
             grants = RegionGrant.of(subject());
         }
         return grants;
+    }
+
+    /** Whether the caller is an active member of the township holding the role. */
+    public boolean holdsIn(String tenantCode, Role role) {
+        return tenantRoles().getOrDefault(tenantCode, Set.of()).contains(role);
     }
 
     public boolean isPlatformOperator() {

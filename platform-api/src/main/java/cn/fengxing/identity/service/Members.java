@@ -10,14 +10,91 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The members of one township, for the console's pickers (station keepers, grid workers, handlers).
- * Memberships are platform data (no row-level security), so every query names the township itself.
+ * The one owner of membership lookups: who is a member of a township, whether they are active and hold
+ * a role, their names, and the console's pickers (station keepers, grid workers, handlers). Memberships
+ * are platform data (no row-level security), so every query names the township itself.
  */
 @ApplicationScoped
 public class Members {
+
+    /** The subject's membership in the township, whatever its status. */
+    public Optional<Membership> find(String tenantCode, String subject) {
+        return subject == null ? Optional.empty()
+                : Membership.<Membership>find("tenantCode = ?1 and subject = ?2", tenantCode, subject).firstResultOptional();
+    }
+
+    /** Whether the subject is an active member of the township holding the role. */
+    public boolean holds(String tenantCode, String subject, Role role) {
+        return find(tenantCode, subject)
+                .filter(m -> Membership.ACTIVE.equals(m.status) && Arrays.asList(m.roles).contains(role.code()))
+                .isPresent();
+    }
+
+    /** Names of the township's active members holding the role, by subject. */
+    public Map<String, String> namesHolding(String tenantCode, Role role) {
+        Map<String, String> names = new HashMap<>();
+        Membership.<Membership>list("tenantCode = ?1 and status = ?2 and array_contains(roles, ?3)", tenantCode,
+                Membership.ACTIVE, role.code()).forEach(m -> names.put(m.subject, m.name));
+        return names;
+    }
+
+    /** Names of those of {@code subjects} who are (or were) members of the township and have a name, by subject. */
+    public Map<String, String> namesOf(String tenantCode, Collection<String> subjects) {
+        Map<String, String> names = new HashMap<>();
+        List<String> wanted = subjects.stream().filter(Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            Membership.<Membership>list("tenantCode = ?1 and subject in ?2 and name is not null", tenantCode, wanted)
+                    .forEach(m -> names.put(m.subject, m.name));
+        }
+        return names;
+    }
+
+    /** Names of all the township's members (also former ones), by subject. */
+    public Map<String, String> names(String tenantCode) {
+        Map<String, String> names = new HashMap<>();
+        Membership.<Membership>list("tenantCode", tenantCode).forEach(m -> names.put(m.subject, m.name));
+        return names;
+    }
+
+    /**
+     * Gives the subject the role in the township (making them an active member, named {@code name} if new),
+     * or takes it away (a member left without roles is revoked).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void setRole(String tenantCode, String subject, String name, Role role, boolean hold) {
+        Membership m = find(tenantCode, subject).orElse(null);
+        if (m == null) {
+            if (hold) {
+                m = new Membership();
+                m.tenantCode = tenantCode;
+                m.subject = subject;
+                m.name = name;
+                m.roles = new String[] {role.code()};
+                m.persist();
+            }
+            return;
+        }
+        boolean holds = Arrays.asList(m.roles).contains(role.code());
+        if (hold && !holds) {
+            m.roles = Stream.concat(Arrays.stream(m.roles), Stream.of(role.code())).sorted().toArray(String[]::new);
+            m.status = Membership.ACTIVE;
+        } else if (!hold && holds) {
+            m.roles = Arrays.stream(m.roles).filter(r -> !r.equals(role.code())).toArray(String[]::new);
+            if (m.roles.length == 0) {
+                m.status = Membership.REVOKED;
+            }
+        }
+    }
 
     /** Active members of the township, by name then subject; {@code role} and {@code text} are optional filters. */
     @Transactional

@@ -5,8 +5,8 @@ import cn.fengxing.common.geo.Distances;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
-import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.merchant.api.BadgeStatus;
 import cn.fengxing.merchant.api.DiscountUseView;
 import cn.fengxing.merchant.api.MerchantCategory;
@@ -56,6 +56,9 @@ public class MerchantService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     @Inject
     AuditLog audit;
@@ -234,7 +237,7 @@ public class MerchantService {
         if (!stationIds.isEmpty()) {
             Station.<Station>list("id in ?1", stationIds).forEach(s -> stations.put(s.id, s.code));
         }
-        Map<String, String> keepers = Membership.namesOf(tenant.code(),
+        Map<String, String> keepers = members.namesOf(tenant.code(),
                 merchants.stream().map(m -> m.keeperSubject).toList());
         return merchants.stream().map(m -> new MerchantView(m.id, m.code, m.name, m.category, m.address, m.lon, m.lat,
                 m.discount, m.badge, m.stationId, stations.get(m.stationId), m.contactName, m.contactPhone,

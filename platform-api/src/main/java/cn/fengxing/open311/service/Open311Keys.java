@@ -3,6 +3,7 @@ package cn.fengxing.open311.service;
 import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.secret.Secrets;
 import cn.fengxing.identity.service.Caller;
 import cn.fengxing.open311.api.IssuedKey;
 import cn.fengxing.open311.api.Open311KeyInput;
@@ -15,13 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +65,7 @@ public class Open311Keys {
         Open311Key k = new Open311Key();
         k.name = input.name().strip();
         k.prefix = secret.substring(0, SHOWN);
-        k.secretHash = hash(secret);
+        k.secretHash = Secrets.sha256Hex(secret);
         k.createdBy = caller.subject();
         k.persist();
         audit.record(tenant.code(), "open311.key.create", k.prefix, Map.of("name", k.name));
@@ -94,20 +91,12 @@ public class Open311Keys {
         if (secret == null) {
             throw ProblemException.forbidden("open311.api-key");
         }
-        Open311Key k = Open311Key.<Open311Key>find("secretHash = ?1 and revokedAt is null", hash(secret)).firstResult();
+        Open311Key k = Open311Key.<Open311Key>find("secretHash = ?1 and revokedAt is null", Secrets.sha256Hex(secret))
+                .firstResult();
         if (k == null) {
             throw ProblemException.forbidden("open311.api-key");
         }
         k.lastUsedAt = OffsetDateTime.now();
         return k;
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -51,11 +51,12 @@ public class RoutingRuleResource {
             description = "The assignee the rules propose for a report of a category (code) in a community (code, "
                     + "optional): the most specific rule wins — category in the community, category anywhere, then "
                     + "the category's group in the community and anywhere. matched is false when no rule applies. "
-                    + "The dispatcher sees this as the proposal and may override it.")
+                    + "The dispatcher sees this as the proposal and may override it. Without a report there is no grid, "
+                    + "so a grid_worker_of_grid rule names no assignee here (the dispatch proposal does).")
     public RoutingProposal resolve(@PathParam("tenant") String tenant,
                                    @QueryParam("category") @NotBlank String category,
                                    @QueryParam("community") String community) {
-        return rules.resolve(category, community == null || community.isBlank() ? null : community);
+        return rules.resolve(category, community == null || community.isBlank() ? null : community, null);
     }
 
     @GET

@@ -1,15 +1,13 @@
 package cn.fengxing.report.service;
 
-import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.rider.entity.Rider;
 import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** Who acts on a report, with the name the timeline shows: their membership name, else their rider name. */
 @ApplicationScoped
@@ -27,6 +25,9 @@ public class ReportActors {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    Members members;
+
     public Actor current() {
         String subject = caller.subject();
         return new Actor(subject, name(subject));
@@ -37,21 +38,13 @@ public class ReportActors {
         if (subject == null || Caller.SYSTEM.equals(subject)) {
             return null;
         }
-        return member(subject).map(m -> m.name)
+        return members.find(tenant.code(), subject).map(m -> m.name)
                 .or(() -> Rider.bySubject(subject).map(r -> r.name))
                 .orElse(null);
     }
 
     /** Names of the township's members, for lists that show many. */
     public Map<String, String> memberNames() {
-        Map<String, String> names = new HashMap<>();
-        for (Membership m : Membership.ofTenant(tenant.code())) {
-            names.put(m.subject, m.name);
-        }
-        return names;
-    }
-
-    private Optional<Membership> member(String subject) {
-        return Membership.<Membership>find("tenantCode = ?1 and subject = ?2", tenant.code(), subject).firstResultOptional();
+        return members.names(tenant.code());
     }
 }

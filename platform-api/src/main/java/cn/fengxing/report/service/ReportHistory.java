@@ -2,7 +2,7 @@ package cn.fengxing.report.service;
 
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
-import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.report.api.HistoryEntry;
 import cn.fengxing.report.api.ReportAction;
 import cn.fengxing.report.api.ReportState;
@@ -14,10 +14,10 @@ import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -48,6 +48,9 @@ public class ReportHistory {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     @Inject
     ReportService reports;
@@ -117,7 +120,7 @@ public class ReportHistory {
         if (ReportCategory.byCode(e.category()).isEmpty()) {
             violations.add(new Violation(field + ".category", "report.category.unknown", e.category()));
         }
-        if (e.rider() != null && Rider.count("phone", e.rider()) == 0) {
+        if (e.rider() != null && Rider.byPhone(e.rider()).isEmpty()) {
             violations.add(new Violation(field + ".rider", "manifest.history.rider", e.rider()));
         }
         ReportState state = ReportState.submitted;
@@ -159,12 +162,12 @@ public class ReportHistory {
     }
 
     private boolean member(String subject) {
-        return subject != null && Membership.count("tenantCode = ?1 and subject = ?2", tenant.code(), subject) > 0;
+        return members.find(tenant.code(), subject).isPresent();
     }
 
     private void replay(HistoryEntry e, OffsetDateTime filed) {
         ReportCategory category = ReportCategory.byCode(e.category()).orElseThrow();
-        Rider rider = e.rider() == null ? null : Rider.<Rider>find("phone", e.rider()).firstResult();
+        Rider rider = e.rider() == null ? null : Rider.byPhone(e.rider()).orElse(null);
         ReportActors.Actor reporter = rider == null ? new ReportActors.Actor(IMPORTED, null)
                 : new ReportActors.Actor(rider.subject != null ? rider.subject : IMPORTED, rider.name);
         Report r = reports.open(new ReportService.Opening(category, e.description(), e.lon(), e.lat(), e.address(),

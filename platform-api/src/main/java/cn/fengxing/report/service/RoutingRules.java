@@ -5,15 +5,19 @@ import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.grid.entity.Community;
+import cn.fengxing.grid.entity.GridWorker;
 import cn.fengxing.identity.Role;
-import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Members;
+import cn.fengxing.report.api.Assignee;
 import cn.fengxing.report.api.DepartmentView;
+import cn.fengxing.report.api.ReportState;
 import cn.fengxing.report.api.RoutingProposal;
 import cn.fengxing.report.api.RoutingRuleInput;
 import cn.fengxing.report.api.RoutingRuleView;
 import cn.fengxing.report.api.RuleLevel;
 import cn.fengxing.report.api.TargetKind;
 import cn.fengxing.report.entity.Department;
+import cn.fengxing.report.entity.Report;
 import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.report.entity.RoutingRule;
 import cn.fengxing.tenancy.service.TenantContext;
@@ -22,11 +26,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.text.Collator;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,6 +49,9 @@ public class RoutingRules {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     @Transactional
     public Page<RoutingRuleView> list(String categoryCode, int page, int size) {
@@ -123,9 +132,12 @@ public class RoutingRules {
         return changes;
     }
 
-    /** The proposal for a report of this category (code) in this community (code, optional). */
+    /**
+     * The proposal for a report of this category (code) in this community (code, optional) and grid (id,
+     * optional: without it a grid_worker_of_grid rule names nobody).
+     */
     @Transactional
-    public RoutingProposal resolve(String categoryCode, String communityCode) {
+    public RoutingProposal resolve(String categoryCode, String communityCode, Long gridId) {
         ReportCategory category = categoryByCode(categoryCode);
         Long communityId = communityCode == null ? null : Community.byCode(communityCode)
                 .orElseThrow(() -> ProblemException.notFound("community.unknown", communityCode)).id;
@@ -140,10 +152,49 @@ public class RoutingRules {
                 matchedBy = level;
             }
         }
-        DepartmentView department = rule == null || rule.departmentId == null ? null
-                : DepartmentView.of(Department.findById(rule.departmentId));
-        return new RoutingProposal(rule != null, rule == null ? null : view(rule), matchedBy, department,
+        Department department = rule == null || rule.departmentId == null ? null : Department.findById(rule.departmentId);
+        return new RoutingProposal(rule != null, rule == null ? null : view(rule), matchedBy,
+                department == null ? null : DepartmentView.of(department), rule == null ? null : assignee(rule, department, gridId),
                 category.urgent, category.emergencyStop, category.hotlineText);
+    }
+
+    /**
+     * The concrete assignee of a rule: its department if active, its handler if still an active handler, or
+     * of the report's grid the worker (an active handler) with the fewest open reports assigned, then by
+     * name (pinyin order), then subject.
+     */
+    private Assignee assignee(RoutingRule rule, Department department, Long gridId) {
+        return switch (TargetKind.valueOf(rule.targetKind)) {
+            case department -> department != null && department.active
+                    ? new Assignee(Report.ASSIGNEE_DEPARTMENT, null, department.code, department.name) : null;
+            case handler -> members.holds(tenant.code(), rule.handlerSubject, Role.HANDLER)
+                    ? handler(rule.handlerSubject) : null;
+            case grid_worker_of_grid -> gridId == null ? null : leastLoaded(gridId);
+        };
+    }
+
+    private Assignee leastLoaded(long gridId) {
+        Map<String, String> handlers = members.namesHolding(tenant.code(), Role.HANDLER);
+        List<String> workers = GridWorker.<GridWorker>list("gridId", gridId).stream().map(w -> w.subject)
+                .filter(handlers::containsKey).toList();
+        if (workers.isEmpty()) {
+            return null;
+        }
+        Map<String, Long> load = new HashMap<>();
+        Report.getEntityManager().createQuery("select r.assigneeSubject, count(r) from Report r where r.assigneeSubject in "
+                        + ":workers and r.state in :open group by r.assigneeSubject", Object[].class)
+                .setParameter("workers", workers).setParameter("open", ReportState.OPEN).getResultList()
+                .forEach(row -> load.put((String) row[0], (Long) row[1]));
+        // names in the order Chinese readers expect (by pinyin), so the rule is predictable for people
+        Comparator<String> byName = Comparator.comparing(handlers::get, Comparator.nullsLast(Collator.getInstance(Locale.CHINA)));
+        String pick = workers.stream().min(Comparator.<String>comparingLong(s -> load.getOrDefault(s, 0L))
+                .thenComparing(byName).thenComparing(Comparator.naturalOrder())).orElseThrow();
+        return new Assignee(Report.ASSIGNEE_HANDLER, pick, null, handlers.get(pick));
+    }
+
+    private Assignee handler(String subject) {
+        return new Assignee(Report.ASSIGNEE_HANDLER, subject, null,
+                members.find(tenant.code(), subject).map(m -> m.name).orElse(null));
     }
 
     // ---- shared
@@ -178,7 +229,7 @@ public class RoutingRules {
         if ((kind == TargetKind.handler) != (input.handler() != null)) {
             violations.add(new Violation(prefix + "handler", kind == TargetKind.handler
                     ? "report.rule.handler-required" : "report.rule.target-field", kind));
-        } else if (kind == TargetKind.handler && !isHandler(input.handler())) {
+        } else if (kind == TargetKind.handler && !members.holds(tenant.code(), input.handler(), Role.HANDLER)) {
             violations.add(new Violation(prefix + "handler", "report.rule.not-handler", input.handler()));
         }
         Long departmentId = null;
@@ -192,16 +243,6 @@ public class RoutingRules {
             }
         }
         return new Resolved(categoryId, communityId, departmentId);
-    }
-
-    /** A grid worker is an active member of this township holding the handler role. */
-    private boolean isHandler(String subject) {
-        Membership m = member(subject);
-        return m != null && Membership.ACTIVE.equals(m.status) && Arrays.asList(m.roles).contains(Role.HANDLER.code());
-    }
-
-    private Membership member(String subject) {
-        return Membership.<Membership>find("tenantCode = ?1 and subject = ?2", tenant.code(), subject).firstResult();
     }
 
     private static RoutingRule find(long categoryId, Long communityId) {
@@ -228,10 +269,10 @@ public class RoutingRules {
         ReportCategory category = ReportCategory.findById(rule.categoryId);
         Community community = rule.communityId == null ? null : Community.findById(rule.communityId);
         Department department = rule.departmentId == null ? null : Department.findById(rule.departmentId);
-        Membership handler = rule.handlerSubject == null ? null : member(rule.handlerSubject);
+        String handlerName = members.find(tenant.code(), rule.handlerSubject).map(m -> m.name).orElse(null);
         return new RoutingRuleView(rule.id, rule.categoryId, category.code, rule.communityId,
                 community == null ? null : community.code, RuleLevel.valueOf(rule.level),
-                TargetKind.valueOf(rule.targetKind), rule.handlerSubject, handler == null ? null : handler.name,
+                TargetKind.valueOf(rule.targetKind), rule.handlerSubject, handlerName,
                 rule.departmentId, department == null ? null : department.code);
     }
 

@@ -19,12 +19,19 @@ public record RiderView(long id, String name,
                         @Schema(description = "Present only when the township switched the field on") Boolean partyMember,
                         @JsonInclude(JsonInclude.Include.NON_NULL)
                         @Schema(description = "Present only when the township switched the field on") Boolean volunteer,
-                        List<Long> gridIds, OffsetDateTime updatedAt) {
+                        List<Long> gridIds, OffsetDateTime updatedAt,
+                        @JsonInclude(JsonInclude.Include.NON_NULL)
+                        @Schema(description = "Admin views only: the imported rider (same phone) this pending registration "
+                                + "claims to be; approving it binds the person to that rider") ClaimedRider claims) {
 
-    public static RiderView of(Rider r, RiderFields fields, List<Long> gridIds) {
+    /** The imported rider a registration claims to be. */
+    public record ClaimedRider(long id, String name) {
+    }
+
+    public static RiderView of(Rider r, RiderFields fields, List<Long> gridIds, ClaimedRider claims) {
         return new RiderView(r.id, r.name, PersonalData.maskPhone(r.phone), PersonalData.maskIdNumber(r.idNumber),
                 r.platform, r.depot, r.status, r.squadId, r.subject != null,
                 fields.partyMember() ? r.partyMember : null, fields.volunteer() ? r.volunteer : null,
-                gridIds, r.updatedAt);
+                gridIds, r.updatedAt, claims);
     }
 }

@@ -49,7 +49,19 @@ public class Rider extends TenantEntity {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 
+    /**
+     * A pending registration without proof of the phone: the imported rider (same phone) this person
+     * claims to be. The admin's approval binds them; until then it is no rider of its own.
+     */
+    @Column(name = "claims_rider_id")
+    public Long claimsRiderId;
+
     public static Optional<Rider> bySubject(String subject) {
         return find("subject", subject).firstResultOptional();
+    }
+
+    /** The rider with this phone (claims carry the phone of the rider they claim and are left out). */
+    public static Optional<Rider> byPhone(String phone) {
+        return find("phone = ?1 and claimsRiderId is null", phone).firstResultOptional();
     }
 }

@@ -35,9 +35,12 @@ public class RegistrationResource {
     @SignedIn
     @Operation(summary = "Register as a rider",
             description = "Signs the caller up as a pending rider of the township, to be approved by the tenant admin. "
-                    + "Idempotent: a caller already registered gets their record back (200); an imported rider with the "
-                    + "same phone who has not signed in yet is bound to the caller. 201 when a rider was created; 409 "
-                    + "when another person registered that phone.")
+                    + "Idempotent: a caller already registered gets their record back (200). An imported rider with the "
+                    + "same phone who has not signed in yet is bound to the caller (200) only with proof: the token's "
+                    + "verified phone_number, or the admin's bindingCode for that rider (400 if wrong, expired or locked); "
+                    + "without proof the registration is pending and claims that rider until the admin approves it. A "
+                    + "caller with such a pending claim may send the code later. 201 when a rider was created; 409 when "
+                    + "another person registered that phone.")
     public Response register(@PathParam("tenant") String tenant, @Valid @NotNull RegistrationInput input) {
         RiderService.Registration r = riders.register(input);
         return Response.status(r.created() ? Response.Status.CREATED : Response.Status.OK).entity(r.rider()).build();

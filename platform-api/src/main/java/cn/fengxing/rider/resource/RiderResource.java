@@ -4,6 +4,7 @@ import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.rider.api.BindingCodeView;
 import cn.fengxing.rider.api.GridAssignment;
 import cn.fengxing.rider.api.GridRiderCount;
 import cn.fengxing.rider.api.ImportResult;
@@ -11,6 +12,7 @@ import cn.fengxing.rider.api.PersonalDataView;
 import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.RiderUpdate;
 import cn.fengxing.rider.api.RiderView;
+import cn.fengxing.rider.service.RiderBinding;
 import cn.fengxing.rider.service.RiderImport;
 import cn.fengxing.rider.service.RiderService;
 import cn.fengxing.rider.service.RiderService.Transition;
@@ -52,6 +54,9 @@ public class RiderResource {
 
     @Inject
     RiderImport imports;
+
+    @Inject
+    RiderBinding binding;
 
     @GET
     @TenantAccess({TENANT_ADMIN, DISPATCHER})
@@ -98,7 +103,10 @@ public class RiderResource {
     @POST
     @Path("/{id}/approve")
     @TenantAccess(TENANT_ADMIN)
-    @Operation(summary = "Approve a rider", description = "pending → active; the rider gains the rider role. 409 from any other status.")
+    @Operation(summary = "Approve a rider",
+            description = "pending → active; the rider gains the rider role. A registration that claims an imported rider "
+                    + "(claims) binds the person to that rider instead and answers with it (audited as rider.bind). "
+                    + "409 from any other status.")
     public RiderView approve(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         return riders.transition(id, Transition.approve);
     }
@@ -125,6 +133,18 @@ public class RiderResource {
     @Operation(summary = "Mark a rider as left", description = "pending, active or suspended → left. 409 if already left.")
     public RiderView leave(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         return riders.transition(id, Transition.leave);
+    }
+
+    @POST
+    @Path("/{id}/binding-code")
+    @TenantAccess(TENANT_ADMIN)
+    @Operation(summary = "Make a binding code for an imported rider",
+            description = "A one-time code (shown only in this answer, kept as its hash) that the rider enters when they "
+                    + "register, binding them to this roster entry at once. It replaces any earlier code, expires "
+                    + "(fengxing.riders.binding-code-ttl) and stops working after a few wrong tries. 409 for a rider who "
+                    + "has already signed in. Audited (rider.binding-code).")
+    public BindingCodeView bindingCode(@PathParam("tenant") String tenant, @PathParam("id") long id) {
+        return binding.issue(id);
     }
 
     @PUT

@@ -165,7 +165,7 @@ public class RiderImport {
         if (!squadName.isEmpty() && squad == null) {
             violations.add(new Violation(field + "squad", "rider.import-squad", squadName));
         }
-        Rider existing = phone.matches(RiderSpec.PHONE) ? Rider.<Rider>find("phone", phone).firstResult() : null;
+        Rider existing = phone.matches(RiderSpec.PHONE) ? Rider.byPhone(phone).orElse(null) : null;
         if (existing != null && !sameRider(existing, name, idNumber)) {
             violations.add(new Violation(field + "phone", "rider.import-phone-taken", PersonalData.maskPhone(phone)));
         }

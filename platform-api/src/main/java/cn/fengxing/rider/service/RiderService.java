@@ -4,11 +4,12 @@ import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.grid.entity.Grid;
 import cn.fengxing.identity.service.Caller;
 import cn.fengxing.rider.api.GridRiderCount;
-import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.PersonalDataView;
+import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.RegistrationInput;
 import cn.fengxing.rider.api.RiderFields;
 import cn.fengxing.rider.api.RiderUpdate;
@@ -25,11 +26,15 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Riders 骑手 of the current township: self-registration, the admin's roster (approval, suspension,
@@ -78,13 +83,18 @@ public class RiderService {
     @Inject
     RiderSettings settings;
 
+    @Inject
+    RiderBinding binding;
+
     // ---- self-registration
 
     /**
      * Registers the caller as a pending rider. Idempotent: a caller already registered gets their
-     * record back; a caller whose phone an imported rider (not yet signed in) carries is bound to it.
+     * record back. A caller whose phone an imported rider (not yet signed in) carries is bound to it
+     * only with proof ({@link RiderBinding}); without, their registration is pending and claims that
+     * rider until the admin approves it. A wrong binding code is counted, so it does not roll back.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public Registration register(RegistrationInput input) {
         // one registration at a time per township, so retries racing each other make one rider
         Rider.getEntityManager().createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))")
@@ -92,18 +102,29 @@ public class RiderService {
         String subject = caller.subject();
         Rider own = Rider.bySubject(subject).orElse(null);
         if (own != null) {
-            return new Registration(view(own), false);
+            if (own.claimsRiderId != null && Rider.PENDING.equals(own.status)) {
+                Rider claimed = require(own.claimsRiderId);
+                Optional<RiderBinding.Proof> proof = binding.proof(claimed, input.bindingCode());
+                if (proof.isPresent()) {
+                    binding.bind(claimed, own, subject, proof.get());
+                    return new Registration(ownView(claimed), false);
+                }
+            }
+            return new Registration(ownView(own), false);
         }
-        Rider byPhone = Rider.<Rider>find("phone", input.phone()).firstResult();
+        Rider byPhone = Rider.byPhone(input.phone()).orElse(null);
         if (byPhone != null && byPhone.subject != null) {
             throw ProblemException.conflict("rider.phone-taken");
         }
+        if (byPhone == null && input.bindingCode() != null && !input.bindingCode().isBlank()) {
+            throw ProblemException.invalid(List.of(new Violation("bindingCode", "rider.binding-code.invalid")));
+        }
         if (byPhone != null) {
-            byPhone.subject = subject;
-            byPhone.updatedAt = OffsetDateTime.now();
-            memberships.sync(byPhone);
-            audit.record(tenant.code(), "rider.bind", String.valueOf(byPhone.id), Map.of("name", byPhone.name));
-            return new Registration(view(byPhone), false);
+            Optional<RiderBinding.Proof> proof = binding.proof(byPhone, input.bindingCode());
+            if (proof.isPresent()) {
+                binding.bind(byPhone, null, subject, proof.get());
+                return new Registration(ownView(byPhone), false);
+            }
         }
         Rider r = new Rider();
         r.subject = subject;
@@ -112,14 +133,19 @@ public class RiderService {
         r.platform = input.platform().code();
         r.depot = input.depot();
         r.status = Rider.PENDING;
+        r.claimsRiderId = byPhone == null ? null : byPhone.id;
         r.persist();
-        audit.record(tenant.code(), "rider.register", String.valueOf(r.id), Map.of("name", r.name));
-        return new Registration(view(r), true);
+        Map<String, Object> details = new HashMap<>(Map.of("name", r.name));
+        if (byPhone != null) {
+            details.put("claims", byPhone.id);
+        }
+        audit.record(tenant.code(), "rider.register", String.valueOf(r.id), details);
+        return new Registration(ownView(r), true);
     }
 
     @Transactional
     public RiderView myRegistration() {
-        return view(Rider.bySubject(caller.subject())
+        return ownView(Rider.bySubject(caller.subject())
                 .orElseThrow(() -> ProblemException.notFound("rider.not-registered", tenant.code())));
     }
 
@@ -193,6 +219,14 @@ public class RiderService {
         Rider r = require(id);
         if (!t.from.contains(r.status)) {
             throw ProblemException.conflict("rider.transition", r.status, t.name());
+        }
+        if (t == Transition.approve && r.claimsRiderId != null) {
+            Rider claimed = require(r.claimsRiderId);
+            if (claimed.subject != null) {
+                throw ProblemException.conflict("rider.phone-taken");
+            }
+            binding.bind(claimed, r, r.subject, RiderBinding.Proof.approval);
+            return view(claimed);
         }
         String from = r.status;
         r.status = t.to;
@@ -282,13 +316,22 @@ public class RiderService {
     }
 
     private RiderView view(Rider r) {
-        return RiderView.of(r, settings.fields(), gridIds(List.of(r.id)).getOrDefault(r.id, List.of()));
+        return views(List.of(r), 0, 1, 1).items().get(0);
+    }
+
+    /** The person's own record: it does not tell them whose record they claim. */
+    private RiderView ownView(Rider r) {
+        return RiderView.of(r, settings.fields(), gridIds(List.of(r.id)).getOrDefault(r.id, List.of()), null);
     }
 
     private Page<RiderView> views(List<Rider> riders, int page, int size, long total) {
         RiderFields fields = settings.fields();
         Map<Long, List<Long>> grids = gridIds(riders.stream().map(r -> r.id).toList());
-        return new Page<>(riders, page, size, total).map(r -> RiderView.of(r, fields, grids.getOrDefault(r.id, List.of())));
+        List<Long> claimedIds = riders.stream().map(r -> r.claimsRiderId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> claimed = claimedIds.isEmpty() ? Map.of() : Rider.<Rider>list("id in ?1", claimedIds).stream()
+                .collect(Collectors.toMap(r -> r.id, r -> r.name));
+        return new Page<>(riders, page, size, total).map(r -> RiderView.of(r, fields, grids.getOrDefault(r.id, List.of()),
+                r.claimsRiderId == null ? null : new RiderView.ClaimedRider(r.claimsRiderId, claimed.get(r.claimsRiderId))));
     }
 
     private static Map<Long, List<Long>> gridIds(List<Long> riderIds) {

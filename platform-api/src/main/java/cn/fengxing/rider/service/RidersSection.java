@@ -37,7 +37,7 @@ public class RidersSection implements ManifestSection {
     public List<String> apply(JsonNode section) {
         List<String> changes = new ArrayList<>();
         for (RiderSpec spec : reader.list(key(), section, RiderSpec.class)) {
-            Rider r = Rider.<Rider>find("phone", spec.phone()).firstResult();
+            Rider r = Rider.byPhone(spec.phone()).orElse(null);
             String status = spec.status() == null ? Rider.ACTIVE : spec.status();
             if (r == null) {
                 r = new Rider();

@@ -3,8 +3,8 @@ package cn.fengxing.station.service;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.identity.Role;
-import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.station.api.UsageStats;
 import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.TenantContext;
@@ -20,9 +20,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -53,20 +51,21 @@ public class Scans {
     @Inject
     TenantContext tenant;
 
+    @Inject
+    Members members;
+
     /** Adds a violation unless {@code subject} is an active station_keeper member of this township. */
     public void checkKeeper(String subject, String field, List<Violation> violations) {
         if (subject == null) {
             return;
         }
-        Membership m = Membership.<Membership>find("tenantCode = ?1 and subject = ?2 and status = ?3",
-                tenant.code(), subject, Membership.ACTIVE).firstResult();
-        if (m == null || !Arrays.asList(m.roles).contains(Role.STATION_KEEPER.code())) {
+        if (!members.holds(tenant.code(), subject, Role.STATION_KEEPER)) {
             violations.add(new Violation(field, "station.keeper-not-member", subject));
         }
     }
 
     public boolean callerIsAdmin() {
-        return caller.tenantRoles().getOrDefault(tenant.code(), Set.of()).contains(Role.TENANT_ADMIN);
+        return caller.holdsIn(tenant.code(), Role.TENANT_ADMIN);
     }
 
     /** Only the place's own keeper (or a tenant admin) scans for it or reads its figures. */

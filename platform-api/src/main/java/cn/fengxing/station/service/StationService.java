@@ -6,7 +6,7 @@ import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.grid.entity.Community;
-import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.station.api.AmenityOffer;
 import cn.fengxing.station.api.NearbyStation;
 import cn.fengxing.station.api.PosterCode;
@@ -61,6 +61,9 @@ public class StationService {
 
     @Inject
     TenantContext tenant;
+
+    @Inject
+    Members members;
 
     @Inject
     AuditLog audit;
@@ -285,7 +288,7 @@ public class StationService {
         if (!communityIds.isEmpty()) {
             Community.<Community>list("id in ?1", communityIds).forEach(c -> communities.put(c.id, c.code));
         }
-        Map<String, String> keepers = Membership.namesOf(tenant.code(),
+        Map<String, String> keepers = members.namesOf(tenant.code(),
                 stations.stream().map(s -> s.keeperSubject).toList());
         return stations.stream().map(s -> new StationView(s.id, s.code, s.name, s.kind, s.grade, s.address, s.lon, s.lat,
                 s.communityId, communities.get(s.communityId),

@@ -1,4 +1,4 @@
-package cn.fengxing.tenancy.api;
+package cn.fengxing.platform.api;
 
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;

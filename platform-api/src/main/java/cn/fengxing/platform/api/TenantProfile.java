@@ -1,4 +1,4 @@
-package cn.fengxing.tenancy.api;
+package cn.fengxing.platform.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

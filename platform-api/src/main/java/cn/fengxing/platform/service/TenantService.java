@@ -1,19 +1,23 @@
-package cn.fengxing.tenancy.service;
+package cn.fengxing.platform.service;
 
 import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.enterprise.inject.Instance;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
-import cn.fengxing.tenancy.api.ApplyResult;
-import cn.fengxing.tenancy.api.TenantManifest;
-import cn.fengxing.tenancy.api.TenantView;
+import cn.fengxing.identity.service.Members;
+import cn.fengxing.platform.api.ApplyResult;
+import cn.fengxing.platform.api.TenantManifest;
+import cn.fengxing.platform.api.TenantView;
 import cn.fengxing.tenancy.entity.Region;
 import cn.fengxing.tenancy.entity.Tenant;
+import cn.fengxing.tenancy.service.ManifestSection;
+import cn.fengxing.tenancy.service.RegionService;
+import cn.fengxing.tenancy.service.TenantWork;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -45,6 +49,9 @@ public class TenantService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    Members members;
 
     /**
      * Creates or updates the township described by the manifest, in one transaction bound to that
@@ -133,13 +140,12 @@ public class TenantService {
         return Tenant.byCode(code).orElseThrow(() -> ProblemException.notFound("tenant.unknown", code));
     }
 
-    private void applyMembers(String code, List<TenantManifest.Member> members, List<String> changes) {
-        if (members == null) {
+    private void applyMembers(String code, List<TenantManifest.Member> specs, List<String> changes) {
+        if (specs == null) {
             return;
         }
-        for (TenantManifest.Member spec : members) {
-            Membership m = Membership.<Membership>find("tenantCode = ?1 and subject = ?2", code, spec.subject())
-                    .firstResultOptional().orElse(null);
+        for (TenantManifest.Member spec : specs) {
+            Membership m = members.find(code, spec.subject()).orElse(null);
             String[] roles = spec.roles().stream().distinct().sorted().toArray(String[]::new);
             if (m == null) {
                 m = new Membership();

@@ -1,4 +1,4 @@
-package cn.fengxing.tenancy.api;
+package cn.fengxing.platform.api;
 
 import cn.fengxing.tenancy.entity.Tenant;
 

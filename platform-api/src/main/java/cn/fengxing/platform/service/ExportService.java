@@ -1,6 +1,7 @@
-package cn.fengxing.tenancy.service;
+package cn.fengxing.platform.service;
 
 import cn.fengxing.audit.service.AuditLog;
+import cn.fengxing.tenancy.service.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,12 +1,12 @@
-package cn.fengxing.identity.resource;
+package cn.fengxing.platform.resource;
 
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.PlatformAccess;
-import cn.fengxing.identity.api.GrantInput;
 import cn.fengxing.identity.api.GrantView;
-import cn.fengxing.identity.service.IdentityService;
+import cn.fengxing.platform.api.GrantInput;
+import cn.fengxing.platform.service.RegionGrants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RegionGrantResource {
 
     @Inject
-    IdentityService identity;
+    RegionGrants grants;
 
     @GET
     @Operation(summary = "List regional grants", description = "Every regional grant, paged.")
     public Page<GrantView> list(@BeanParam PageRequest paging) {
-        return identity.grants(paging.page(), paging.size());
+        return grants.list(paging.page(), paging.size());
     }
 
     @PUT
@@ -40,13 +40,13 @@ public class RegionGrantResource {
             description = "Gives a subject region_viewer over a province/city/county path (e.g. 山西省), or "
                     + "platform_operator with an empty path. Granting what exists changes nothing.")
     public GrantView grant(@Valid @NotNull GrantInput input) {
-        return identity.grant(input);
+        return grants.grant(input);
     }
 
     @DELETE
     @Path("/{id}")
     @Operation(summary = "Revoke a regional grant", description = "Removes one grant by id.")
     public void revoke(@PathParam("id") long id) {
-        identity.revoke(id);
+        grants.revoke(id);
     }
 }

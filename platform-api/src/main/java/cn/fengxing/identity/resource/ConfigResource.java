@@ -1,4 +1,4 @@
-package cn.fengxing.common.resource;
+package cn.fengxing.identity.resource;
 
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.identity.access.PublicAccess;

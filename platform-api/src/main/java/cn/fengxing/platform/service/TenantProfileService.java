@@ -1,10 +1,10 @@
-package cn.fengxing.tenancy.service;
+package cn.fengxing.platform.service;
 
 import cn.fengxing.audit.service.AuditLog;
-import cn.fengxing.tenancy.api.TenantProfile;
-import cn.fengxing.tenancy.api.TenantProfile.Branding;
-import cn.fengxing.tenancy.api.TenantProfile.CoordinateSystem;
-import cn.fengxing.tenancy.api.TenantProfile.MapSettings;
+import cn.fengxing.platform.api.TenantProfile;
+import cn.fengxing.platform.api.TenantProfile.Branding;
+import cn.fengxing.platform.api.TenantProfile.CoordinateSystem;
+import cn.fengxing.platform.api.TenantProfile.MapSettings;
 import cn.fengxing.tenancy.entity.Tenant;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

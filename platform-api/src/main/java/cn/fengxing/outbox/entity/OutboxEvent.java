@@ -1,4 +1,4 @@
-package cn.fengxing.common.outbox;
+package cn.fengxing.outbox.entity;
 
 import cn.fengxing.tenancy.entity.TenantEntity;
 import jakarta.persistence.Column;

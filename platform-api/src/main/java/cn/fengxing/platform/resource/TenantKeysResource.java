@@ -1,4 +1,4 @@
-package cn.fengxing.tenancy.resource;
+package cn.fengxing.platform.resource;
 
 import cn.fengxing.identity.access.PublicAccess;
 import cn.fengxing.tenancy.service.TenantKeys;

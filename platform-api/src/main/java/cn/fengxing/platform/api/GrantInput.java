@@ -1,4 +1,4 @@
-package cn.fengxing.identity.api;
+package cn.fengxing.platform.api;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

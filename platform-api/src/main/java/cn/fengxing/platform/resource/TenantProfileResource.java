@@ -1,10 +1,10 @@
-package cn.fengxing.tenancy.resource;
+package cn.fengxing.platform.resource;
 
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.PublicAccess;
 import cn.fengxing.identity.access.TenantAccess;
-import cn.fengxing.tenancy.api.TenantProfile;
-import cn.fengxing.tenancy.service.TenantProfileService;
+import cn.fengxing.platform.api.TenantProfile;
+import cn.fengxing.platform.service.TenantProfileService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,5 +1,6 @@
-package cn.fengxing.common.outbox;
+package cn.fengxing.outbox.service;
 
+import cn.fengxing.outbox.entity.OutboxEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 

@@ -1,15 +1,15 @@
-package cn.fengxing.tenancy.resource;
+package cn.fengxing.platform.resource;
 
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.PlatformAccess;
-import cn.fengxing.tenancy.api.ApplyResult;
-import cn.fengxing.tenancy.api.TenantManifest;
-import cn.fengxing.tenancy.api.TenantView;
+import cn.fengxing.platform.api.ApplyResult;
+import cn.fengxing.platform.api.TenantManifest;
+import cn.fengxing.platform.api.TenantView;
+import cn.fengxing.platform.service.ExportService;
+import cn.fengxing.platform.service.TenantService;
 import cn.fengxing.tenancy.entity.Tenant;
-import cn.fengxing.tenancy.service.ExportService;
-import cn.fengxing.tenancy.service.TenantService;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
