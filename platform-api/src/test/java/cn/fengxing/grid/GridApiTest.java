@@ -118,6 +118,12 @@ class GridApiTest {
         admin().body(ok).post("/api/t/" + T + "/grids/import").then().statusCode(200)
                 .body("changes", hasItems("+ grid imp-g", "+ grid imp-m"));
         admin().body(ok).post("/api/t/" + T + "/grids/import").then().statusCode(200).body("changes.size()", equalTo(0));
+        Map<String, Object> renamed = Map.of("type", "FeatureCollection", "features", List.of(
+                TestTenants.feature("imp-g", "改名导入网格", "c2", null, TestTenants.square(LON - 0.05, LAT, 0.01), 200)));
+        admin().body(renamed).post("/api/t/" + T + "/grids/import").then().statusCode(200)
+                .body("changes", equalTo(List.of("~ grid imp-g")));
+        admin().queryParam("level", "grid").queryParam("size", 200).get("/api/t/" + T + "/grids").then().statusCode(200)
+                .body("items.find { it.code == 'imp-g' }.name", equalTo("改名导入网格"));
 
         long before = Db.count("select count(*) from grid where tenant_id = '" + T + "'");
         Map<String, Object> bad = Map.of("type", "FeatureCollection", "features", List.of(

@@ -26,6 +26,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.hibernate.jpa.HibernateHints;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
@@ -253,7 +254,8 @@ public class GridService {
             communitiesById.put(c.id, c);
         }
         Map<String, Grid> stored = new HashMap<>();
-        for (Grid g : Grid.<Grid>listAll()) {
+        // read-only: no snapshot to copy and compare at commit for the many a large file leaves unchanged
+        for (Grid g : Grid.<Grid>findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
             stored.put(g.code, g);
         }
         for (FeatureSpec spec : byCode.values()) {
@@ -287,6 +289,7 @@ public class GridService {
                     added.add(g);
                     changes.add("+ grid " + spec.code);
                 } else if (!same(g, input)) {
+                    Grid.getSession().setReadOnly(g, false);
                     write(g, input, spec.geometry);
                     g.updatedAt = OffsetDateTime.now();
                     changes.add("~ grid " + spec.code);
