@@ -14,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    URI_TOO_LONG(414, "uri-too-long"),
+    HEADERS_TOO_LARGE(431, "headers-too-large"),
     INTERNAL(500, "internal");
 
     public final int status;

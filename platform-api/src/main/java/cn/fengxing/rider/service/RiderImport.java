@@ -3,6 +3,7 @@ package cn.fengxing.rider.service;
 import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.text.Text;
 import cn.fengxing.rider.api.ImportResult;
 import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.RiderSpec;
@@ -178,7 +179,7 @@ public class RiderImport {
 
     private static String cell(Line line, Map<Column, Integer> columns, Column column) {
         Integer index = columns.get(column);
-        return index == null ? "" : line.cell(index);
+        return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
     }
 
     private static void write(Rider r, Entry e) {
