@@ -5,10 +5,8 @@ import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.common.problem.ProblemType;
 import cn.fengxing.common.text.Text;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
@@ -17,18 +15,15 @@ import org.jboss.resteasy.reactive.server.core.multipart.FormData;
 import org.jboss.resteasy.reactive.server.multipart.FormValue;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Refuses what no operation can take before any handler, the access check included, runs: a URI or headers past
  * the API's limits (the server's own, higher limits answer without a body), the NUL character in a path
- * parameter, query parameter or form field (PostgreSQL cannot store it), a multipart body without a boundary, and
- * a body that is not JSON where an operation declares no other type. JSON bodies are checked while they are read
- * ({@link StrictJson}).
+ * parameter, query parameter or form field (PostgreSQL cannot store it), and a multipart body without a boundary.
+ * JSON bodies are checked while they are read ({@link StrictJson}).
  */
 public class InputGuard {
 
@@ -59,7 +54,7 @@ public class InputGuard {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public void input(ResteasyReactiveContainerRequestContext request, ResourceInfo resource) {
+    public void input(ResteasyReactiveContainerRequestContext request) {
         List<Violation> violations = new ArrayList<>();
         refuseNul(request.getUriInfo().getPathParameters(), violations);
         refuseNul(request.getUriInfo().getQueryParameters(), violations);
@@ -76,9 +71,6 @@ public class InputGuard {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        if (request.hasEntity() && readsJson(resource) && !json(request.getMediaType())) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "http.unsupported-media-type", null);
-        }
     }
 
     private static void refuseNul(MultivaluedMap<String, String> parameters, List<Violation> violations) {
@@ -87,22 +79,5 @@ public class InputGuard {
                 violations.add(new Violation(name, Text.NUL));
             }
         });
-    }
-
-    /** An operation with a body (a parameter without a JAX-RS annotation) and no @Consumes reads it as JSON. */
-    private static boolean readsJson(ResourceInfo resource) {
-        Method method = resource.getResourceMethod();
-        if (method == null || method.isAnnotationPresent(Consumes.class)
-                || resource.getResourceClass().isAnnotationPresent(Consumes.class)) {
-            return false;
-        }
-        return Arrays.stream(method.getParameterAnnotations()).anyMatch(annotations -> Arrays.stream(annotations)
-                .map(a -> a.annotationType().getPackageName())
-                .noneMatch(p -> p.startsWith("jakarta.ws.rs") || p.startsWith("org.jboss.resteasy.reactive")));
-    }
-
-    private static boolean json(MediaType type) {
-        return type != null
-                && (MediaType.APPLICATION_JSON_TYPE.isCompatible(type) || type.getSubtype().endsWith("+json"));
     }
 }
