@@ -1,5 +1,7 @@
 package cn.fengxing.common.problem;
 
+import cn.fengxing.common.text.Text;
+import cn.fengxing.common.web.StrictJson;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.io.IOException;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +36,8 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
     @Inject
     Instance<ErrorDialect> dialects;
@@ -49,7 +55,7 @@ public class ProblemMapper {
     public Response constraintViolation(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
         List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .map(v -> new Problem.FieldError(fieldOf(v), messageOf(v, locale)))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri, errors);
@@ -64,12 +70,23 @@ public class ProblemMapper {
             String field = mismatch.getPath().stream()
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
-            String message = Messages.get(locale, e instanceof InvalidFormatException
-                    ? "malformed.value" : "malformed.type");
+            String message = Messages.get(locale, e instanceof StrictJson.NulCharacter ? Text.NUL
+                    : e instanceof InvalidFormatException ? "malformed.value" : "malformed.type");
             return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri,
                     List.of(new Problem.FieldError(field, message)));
         }
         return respond(ProblemType.MALFORMED, locale, Messages.get(locale, "malformed.json"), uri, null);
+    }
+
+    /** A form body that cannot be parsed (multipart without or with a broken boundary) is the client's error. */
+    @ServerExceptionMapper
+    public Response unreadable(IOException e, HttpHeaders headers, UriInfo uri) {
+        // the form parser reports a broken body only as an IOException of its own package
+        if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(FORM_PARSER))) {
+            Locale locale = Messages.pick(headers.getAcceptableLanguages());
+            return respond(ProblemType.MALFORMED, locale, Messages.get(locale, "malformed.form"), uri, null);
+        }
+        return unexpected(e, headers, uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
@@ -96,6 +113,9 @@ public class ProblemMapper {
         if (e.getCause() instanceof JsonProcessingException json) {
             return malformed(json, headers, uri);
         }
+        if (e.getCause() instanceof ProblemException problem) {
+            return problem(problem, headers, uri); // a parameter converter's, which JAX-RS wraps as 404/400
+        }
         return respond(type, locale, Messages.get(locale, "http." + type.slug), uri, null);
     }
 
@@ -121,6 +141,19 @@ public class ProblemMapper {
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag())
                 .entity(body)
                 .build();
+    }
+
+    /** Our own constraints' messages are keys of the application's messages; the standard ones are Hibernate's. */
+    private static String messageOf(ConstraintViolation<?> v, Locale locale) {
+        String template = v.getMessageTemplate();
+        if (template.startsWith("{") && template.endsWith("}")) {
+            String key = template.substring(1, template.length() - 1);
+            String own = Messages.get(locale, key);
+            if (!own.equals(key)) {
+                return own;
+            }
+        }
+        return v.getMessage();
     }
 
     /** The JSON field a violation is about: its property path without the method and body parameter. */

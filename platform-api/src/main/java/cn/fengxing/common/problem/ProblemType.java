@@ -14,6 +14,8 @@ public enum ProblemType {
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
+    URI_TOO_LONG(414, "uri-too-long"),
+    HEADERS_TOO_LARGE(431, "headers-too-large"),
     /** A report's point lies outside every grid of the township: the rider confirms the place (outsideConfirmed). */
     OUTSIDE_TOWNSHIP(422, "outside-township"),
     INTERNAL(500, "internal");
@@ -32,7 +34,8 @@ public enum ProblemType {
 
     public static ProblemType forStatus(int status) {
         for (ProblemType t : values()) {
-            if (t.status == status) {
+            // outside-township is the API's own answer, never a framework's 422
+            if (t.status == status && t != OUTSIDE_TOWNSHIP) {
                 return t;
             }
         }

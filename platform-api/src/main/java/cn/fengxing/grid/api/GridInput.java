@@ -1,5 +1,6 @@
 package cn.fengxing.grid.api;
 
+import cn.fengxing.common.text.ReadableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A grid or micro-grid as created or replaced by a tenant admin. */
 public record GridInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String code,
-        @NotBlank @Size(max = 100) String name,
+        @ReadableText @NotBlank @Size(max = 100) String name,
         @NotNull @Schema(description = "Id of the community the grid belongs to") Long communityId,
         @Schema(description = "Id of the parent grid; set for a micro-grid 微网格") Long parentId,
         @NotNull GridType type,

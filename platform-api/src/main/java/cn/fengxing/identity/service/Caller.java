@@ -3,6 +3,7 @@ package cn.fengxing.identity.service;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.entity.RegionGrant;
+import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -37,8 +38,16 @@ public class Caller {
     private Map<String, Set<Role>> tenantRoles;
     private List<RegionGrant> grants;
 
+    /** Whether a valid token came with the request; a token that cannot be read at all is a 401 like a bad one. */
     public boolean signedIn() {
-        return !identity.isAnonymous();
+        try {
+            return !identity.isAnonymous();
+        } catch (AuthenticationFailedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // quarkus-oidc fails on some malformed tokens ("Bearer ..") with a parser error instead of refusing them
+            throw new AuthenticationFailedException(e);
+        }
     }
 
     public String subject() {

@@ -1,5 +1,6 @@
 package cn.fengxing.open311.api;
 
+import cn.fengxing.common.text.Text;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,7 +37,8 @@ public record ServiceRequestForm(
 
     /**
      * Reads the form body. The spec makes every request UTF-8, whatever its content type says (clients often send
-     * none, and the form default would be ISO-8859-1); a malformed %-escape is an IllegalArgumentException.
+     * none, and the form default would be ISO-8859-1); a malformed %-escape is an IllegalArgumentException, a
+     * value with the NUL character a 400 naming it.
      */
     public static ServiceRequestForm parse(byte[] body) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -46,7 +48,8 @@ public record ServiceRequestForm(
             }
             int eq = pair.indexOf('=');
             String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            String value = Text.requireNoNul(name,
+                    eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             if (!value.isBlank()) {
                 values.putIfAbsent(name, value.strip()); // the first of repeated names, as form parameters go
             }

@@ -3,6 +3,7 @@ package cn.fengxing.open311.service;
 import cn.fengxing.common.problem.Messages;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.text.Text;
 import cn.fengxing.open311.api.Discovery;
 import cn.fengxing.open311.api.Open311Format;
 import cn.fengxing.open311.api.Open311Service;
@@ -348,9 +349,12 @@ public class GeoReports {
         return null;
     }
 
+    /** Free text people read: at most {@code max} characters, and {@link Text#readable}. */
     private static void limit(String value, String field, int max, List<Violation> violations) {
         if (value != null && value.length() > max) {
             violations.add(new Violation(field, "open311.too-long", max));
+        } else if (!Text.readable(value)) {
+            violations.add(new Violation(field, Text.READABLE));
         }
     }
 

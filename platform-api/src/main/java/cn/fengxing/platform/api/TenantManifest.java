@@ -1,5 +1,6 @@
 package cn.fengxing.platform.api;
 
+import cn.fengxing.common.text.ReadableText;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
@@ -24,8 +25,8 @@ import java.util.Map;
         additionalProperties = Schema.True.class)
 public record TenantManifest(
         @NotBlank @Pattern(regexp = CODE) @Schema(example = "ningxiang") String code,
-        @NotBlank @Size(max = 100) @Schema(example = "宁乡镇") String name,
-        @Size(max = 200) @Schema(example = "Ningxiang Town") String nameEn,
+        @ReadableText @NotBlank @Size(max = 100) @Schema(example = "宁乡镇") String name,
+        @ReadableText @Size(max = 200) @Schema(example = "Ningxiang Town") String nameEn,
         @NotNull @Size(min = 1, max = 3) @Schema(description = "Province › city › county", example = "[\"山西省\",\"吕梁市\",\"中阳县\"]")
         List<@NotBlank @Size(max = 50) String> region,
         @Size(max = 64) @Schema(example = "Asia/Shanghai") String timeZone,
@@ -41,7 +42,7 @@ public record TenantManifest(
 
     /** A first member of the township, typically its administrator. */
     public record Member(@NotBlank @Size(max = 255) String subject,
-                         @Size(max = 100) String name,
+                         @ReadableText @Size(max = 100) String name,
                          @NotEmpty List<@NotBlank String> roles) {
     }
 

@@ -1,5 +1,6 @@
 package cn.fengxing.platform.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -22,7 +23,7 @@ public record TenantProfile(String code, String name, String nameEn,
                             Branding branding, MapSettings map) {
 
     /** Display name, logo and primary colour (tenant setting {@code branding}). */
-    public record Branding(@NotBlank @Size(max = 100) String displayName,
+    public record Branding(@ReadableText @NotBlank @Size(max = 100) String displayName,
                            @Size(max = 500) @Pattern(regexp = "^(https?://|/).*") String logoUrl,
                            @NotNull @Pattern(regexp = "^#[0-9a-fA-F]{6}$") String primaryColor) {
     }
@@ -32,7 +33,7 @@ public record TenantProfile(String code, String name, String nameEn,
      * always WGS84; for a GCJ-02 tile source (高德, 腾讯) the UI converts for display and back on input.
      */
     public record MapSettings(@NotBlank @Size(max = 500) @Pattern(regexp = "^https?://.*") String tileUrl,
-                              @Size(max = 300) String attribution,
+                              @ReadableText @Size(max = 300) String attribution,
                               @NotNull CoordinateSystem coordinateSystem,
                               @NotNull @Size(min = 2, max = 2) @Schema(description = "[lon, lat] in WGS84")
                               List<@NotNull @DecimalMin("-180") @DecimalMax("180") Double> center,

@@ -1,5 +1,6 @@
 package cn.fengxing.report.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -10,13 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A report category as a tenant admin (or the manifest section {@code reportCategories}) writes it. */
 public record CategoryInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = CODE) String code,
-        @NotBlank @Size(max = 50) String nameZh,
-        @NotBlank @Size(max = 100) String nameEn,
+        @ReadableText @NotBlank @Size(max = 50) String nameZh,
+        @ReadableText @NotBlank @Size(max = 100) String nameEn,
         @Size(max = 64) @Schema(description = "Code of the group this category belongs to; none for a group") String parent,
         @Schema(description = "Escalate at once (紧急)") Boolean urgent,
         @Schema(description = "The app shows hotlineText before filing; the report is still filed, as urgent")
         Boolean emergencyStop,
-        @Size(max = 100) @Schema(example = "请立即拨打 119") String hotlineText,
+        @ReadableText @Size(max = 100) @Schema(example = "请立即拨打 119") String hotlineText,
         @Schema(description = "Default true") Boolean active,
         @PositiveOrZero @Max(100_000) Integer sortOrder) {
 

@@ -1,5 +1,6 @@
 package cn.fengxing.report.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,10 +22,10 @@ import java.util.List;
 public record HistoryEntry(
         @NotBlank @Size(max = 64) @Pattern(regexp = CategoryInput.CODE) String code,
         @NotBlank @Size(max = 64) String category,
-        @NotBlank @Size(max = 1000) String description,
+        @ReadableText @NotBlank @Size(max = 1000) String description,
         @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
         @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
-        @Size(max = 300) String address,
+        @ReadableText @Size(max = 300) String address,
         @Size(max = 20) String rider,
         Boolean urgent,
         @NotNull @Min(0) @Max(3650) Integer daysAgo,
@@ -43,8 +44,8 @@ public record HistoryEntry(
             @Size(max = 255) String handler,
             @Size(max = 64) String department,
             @Size(max = 64) String of,
-            @Size(max = 1000) String note,
+            @ReadableText @Size(max = 1000) String note,
             @Min(1) @Max(5) Integer rating,
-            @Size(max = 1000) String comment) {
+            @ReadableText @Size(max = 1000) String comment) {
     }
 }

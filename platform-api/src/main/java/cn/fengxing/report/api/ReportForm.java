@@ -1,5 +1,6 @@
 package cn.fengxing.report.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -25,27 +26,29 @@ public class ReportForm {
 
     @RestForm
     @NotBlank
+    @ReadableText
     @Size(max = 1000)
     @Schema(example = "井盖缺失，电动车容易掉进去")
     public String description;
 
-    @RestForm
+    @RestForm("lon")
     @NotNull
     @DecimalMin("-180")
     @DecimalMax("180")
     public Double lon;
 
-    @RestForm
+    @RestForm("lat")
     @NotNull
     @DecimalMin("-90")
     @DecimalMax("90")
     public Double lat;
 
     @RestForm
+    @ReadableText
     @Size(max = 300)
     public String address;
 
-    @RestForm
+    @RestForm("urgent")
     @Schema(description = "The rider marks it urgent; urgent and emergency-stop categories are urgent anyway")
     public boolean urgent;
 

@@ -1,5 +1,6 @@
 package cn.fengxing.report.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.constraints.Size;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -10,6 +11,7 @@ import java.util.List;
 public class StepForm {
 
     @RestForm
+    @ReadableText
     @Size(max = 1000)
     public String note;
 

@@ -1,5 +1,6 @@
 package cn.fengxing.report.api;
 
+import cn.fengxing.common.text.ReadableText;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -12,16 +13,17 @@ import java.util.List;
 /** The reporting rider's verdict on the fix (multipart form), a rating 1–5, an optional comment and photo. */
 public class VerificationForm {
 
-    @RestForm
+    @RestForm("fixed")
     @NotNull
     public Boolean fixed;
 
-    @RestForm
+    @RestForm("rating")
     @Min(1)
     @Max(5)
     public Integer rating;
 
     @RestForm
+    @ReadableText
     @Size(max = 1000)
     public String comment;
 

@@ -4,6 +4,7 @@ import cn.fengxing.audit.service.AuditLog;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.common.text.SpreadsheetCells;
+import cn.fengxing.common.text.Text;
 import cn.fengxing.rider.api.ImportResult;
 import cn.fengxing.rider.api.Platform;
 import cn.fengxing.rider.api.RiderSpec;
@@ -136,6 +137,8 @@ public class RiderImport {
         String name = cell(line, columns, Column.name);
         if (name.isEmpty() || name.length() > 50) {
             violations.add(new Violation(field + "name", "rider.import-name"));
+        } else if (!Text.readable(name)) {
+            violations.add(new Violation(field + "name", Text.READABLE));
         }
         // free text is stored as text a spreadsheet will not run; the phone is read as a phone
         name = SpreadsheetCells.neutralise(name);
@@ -157,6 +160,8 @@ public class RiderImport {
         String depot = cell(line, columns, Column.depot);
         if (depot.length() > 100) {
             violations.add(new Violation(field + "depot", "rider.import-depot"));
+        } else if (!Text.readable(depot)) {
+            violations.add(new Violation(field + "depot", Text.READABLE));
         }
         depot = SpreadsheetCells.neutralise(depot);
         String squadName = cell(line, columns, Column.squad);
@@ -182,7 +187,7 @@ public class RiderImport {
 
     private static String cell(Line line, Map<Column, Integer> columns, Column column) {
         Integer index = columns.get(column);
-        return index == null ? "" : line.cell(index);
+        return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
     }
 
     private static void write(Rider r, Entry e) {

@@ -1,5 +1,6 @@
 package cn.fengxing.station.api;
 
+import cn.fengxing.common.text.ReadableText;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -17,11 +18,11 @@ import java.util.List;
 /** A station as a tenant admin creates or replaces it, and as the manifest section {@code stations} lists it. */
 public record StationInput(
         @NotBlank @Size(max = 64) @Pattern(regexp = "^[A-Za-z0-9_-]+$") String code,
-        @NotBlank @Size(max = 100) String name,
+        @ReadableText @NotBlank @Size(max = 100) String name,
         @NotNull StationKind kind,
         @Size(max = 1) @Schema(description = "A, B or C as the township defines them; required for kind station")
         String grade,
-        @Size(max = 200) String address,
+        @ReadableText @Size(max = 200) String address,
         @NotNull @DecimalMin("-180") @DecimalMax("180") @Schema(description = "WGS84") Double lon,
         @NotNull @DecimalMin("-90") @DecimalMax("90") @Schema(description = "WGS84") Double lat,
         @Size(max = 64) @Schema(description = "Code of the community it is in") String community,
