@@ -260,12 +260,10 @@ class HostileInputTest {
         // a rider's name, whether they register themselves or the admin imports a roster
         long riders = count("rider");
         names(given().auth().oauth2(Tokens.of("bidi-registrant")).contentType(ContentType.JSON)
-                .body(Map.of("name", "张‮三", "phone", "13600000991", "platform", "meituan"))
+                .body(Map.of("name", "张\u202E三", "phone", "13600000991", "platform", "meituan"))
                 .post(base() + "/riders/registration").then(), 400, "name");
         names(as("admin").multiPart("file", "riders.csv",
-                        "姓名,手机号,平台,站点
-李四,13600000992,美团,​‍
-".getBytes(StandardCharsets.UTF_8))
+                        "姓名,手机号,平台,站点\n李四,13600000992,美团,\u200B\u200D\n".getBytes(StandardCharsets.UTF_8))
                 .post(base() + "/riders/import").then(), 400, "rows[2].depot");
         assertThat(count("rider")).isEqualTo(riders);
         // plain Chinese and English text with ordinary spaces and line breaks stays fine
