@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,11 @@ public class FeatureCollections {
 
     @Inject
     FengxingConfig config;
+
+    /** One member of the document being streamed: more follows it, so trailing tokens are expected here. */
+    private JsonNode member(JsonParser parser) throws IOException {
+        return json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readValue(parser);
+    }
 
     /**
      * Reads an uploaded document of at most {@code fengxing.geojson.max-bytes} ({@code declaredLength} negative when
@@ -82,7 +88,7 @@ public class FeatureCollections {
             JsonToken value = parser.nextToken();
             switch (name) {
                 case "type" -> collection = value == JsonToken.VALUE_STRING && "FeatureCollection".equals(parser.getText());
-                case "crs" -> Boundaries.checkCrs(json.readTree(parser), "crs", violations);
+                case "crs" -> Boundaries.checkCrs(member(parser), "crs", violations);
                 case "features" -> count = features(parser, visitor);
                 default -> parser.skipChildren();
             }
@@ -103,7 +109,7 @@ public class FeatureCollections {
             if (index == max) {
                 throw ProblemException.invalid(List.of(new Violation("features[" + index + "]", "geo.too-many-features", max)));
             }
-            visitor.feature(index++, json.readTree(parser));
+            visitor.feature(index++, member(parser));
         }
         return index;
     }
