@@ -92,9 +92,10 @@ class AuditViewTest {
     void unattendedWorkAndStrangersAreToldApartWithoutAName() throws SQLException {
         String marker = "au-kind-" + System.nanoTime();
         try (var c = Db.superuser(); var st = c.createStatement()) {
-            st.executeUpdate("insert into audit_log (actor, tenant_code, action, target) values "
-                    + "('system', '" + A + "', 'rider.import', '" + marker + "'), "
-                    + "('someone-gone-" + marker + "', '" + A + "', 'rider.import', '" + marker + "')");
+            // an hour back, out of the time window of the other tests of this township
+            st.executeUpdate("insert into audit_log (at, actor, tenant_code, action, target) values "
+                    + "(now() - interval '1 hour', 'system', '" + A + "', 'rider.import', '" + marker + "'), "
+                    + "(now() - interval '1 hour', 'someone-gone-" + marker + "', '" + A + "', 'rider.import', '" + marker + "')");
         }
         JsonPath page = audit(A, Map.of("action", "rider.import"));
         Map<String, String> kinds = new java.util.HashMap<>();

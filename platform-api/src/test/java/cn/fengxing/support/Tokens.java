@@ -20,9 +20,13 @@ public final class Tokens {
         return OidcWiremockTestResource.generateJwtToken(subject, Set.of(), subject);
     }
 
-    /** A token that also carries these claims (e.g. a phone_number and phone_number_verified). */
+    /**
+     * A token that also carries these claims (e.g. a phone_number and phone_number_verified, or the profile's
+     * name, given_name and family_name); its username is the subject, as in the test server's own tokens.
+     */
     public static String withClaims(String subject, Map<String, Object> claims) {
-        JwtClaimsBuilder builder = Jwt.subject(subject).issuer("https://server.example.com").audience("fengxing-api");
+        JwtClaimsBuilder builder = Jwt.subject(subject).preferredUserName(subject)
+                .issuer("https://server.example.com").audience("fengxing-api");
         claims.forEach(builder::claim);
         return builder.jws().keyId("1").sign("privateKey.jwk");
     }

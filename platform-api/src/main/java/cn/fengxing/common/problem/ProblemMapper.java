@@ -67,15 +67,20 @@ public class ProblemMapper {
     public Response malformed(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
         if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
-            String field = mismatch.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+            String field = fieldOf(mismatch);
             String message = Messages.get(locale, e instanceof StrictJson.NulCharacter ? Text.NUL
                     : e instanceof InvalidFormatException ? "malformed.value" : "malformed.type");
             return respond(ProblemType.VALIDATION, locale, Messages.get(locale, "validation.failed"), uri,
                     List.of(new Problem.FieldError(field, message)));
         }
         return respond(ProblemType.MALFORMED, locale, Messages.get(locale, "malformed.json"), uri, null);
+    }
+
+    /** The JSON field a Jackson failure is about, as the client writes it: {@code features[0].properties.name}. */
+    public static String fieldOf(com.fasterxml.jackson.databind.JsonMappingException e) {
+        return e.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
     }
 
     /** A form body that cannot be parsed (multipart without or with a broken boundary) is the client's error. */

@@ -2,8 +2,11 @@ package cn.fengxing.grid.service;
 
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemMapper;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.common.problem.ProblemType;
+import cn.fengxing.common.text.Text;
+import cn.fengxing.common.web.StrictJson;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -109,7 +112,15 @@ public class FeatureCollections {
             if (index == max) {
                 throw ProblemException.invalid(List.of(new Violation("features[" + index + "]", "geo.too-many-features", max)));
             }
-            visitor.feature(index++, member(parser));
+            JsonNode feature;
+            try {
+                feature = member(parser);
+            } catch (StrictJson.NulCharacter e) {
+                // the feature is read on its own: name the field from the top of the document
+                throw ProblemException.invalid(List.of(new Violation(
+                        "features[" + index + "]." + ProblemMapper.fieldOf(e), Text.NUL)));
+            }
+            visitor.feature(index++, feature);
         }
         return index;
     }
