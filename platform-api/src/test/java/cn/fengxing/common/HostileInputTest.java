@@ -232,6 +232,8 @@ class HostileInputTest {
         long reports = count("report");
         names(Reports.submission(TestTenants.member(T, "rider"), UUID.randomUUID().toString(), "street-light", LON, LAT)
                 .multiPart("urgent", "maybe").post(base() + "/reports").then(), 400, "urgent");
+        names(Reports.submission(TestTenants.member(T, "rider"), UUID.randomUUID().toString(), "street-light", LON, LAT)
+                .multiPart("outsideConfirmed", "maybe").post(base() + "/reports").then(), 400, "outsideConfirmed");
         assertThat(count("report")).isEqualTo(reports);
     }
 

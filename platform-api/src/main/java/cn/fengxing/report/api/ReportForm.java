@@ -52,7 +52,7 @@ public class ReportForm {
     @Schema(description = "The rider marks it urgent; urgent and emergency-stop categories are urgent anyway")
     public boolean urgent;
 
-    @RestForm
+    @RestForm("outsideConfirmed") // named, so that a value that is not a boolean is refused naming it
     @Schema(description = "The rider confirmed the place after the API answered 422 outside-township: the point lies "
             + "outside every grid of the township")
     public boolean outsideConfirmed;
