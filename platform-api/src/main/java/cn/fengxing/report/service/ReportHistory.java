@@ -1,6 +1,5 @@
 package cn.fengxing.report.service;
 
-import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.identity.service.Members;
 import cn.fengxing.report.api.HistoryEntry;
@@ -10,20 +9,14 @@ import cn.fengxing.report.entity.Department;
 import cn.fengxing.report.entity.Report;
 import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.rider.entity.Rider;
-import cn.fengxing.tenancy.entity.Tenant;
+import cn.fengxing.tenancy.service.ManifestHistory;
 import cn.fengxing.tenancy.service.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -50,6 +43,9 @@ public class ReportHistory {
     TenantContext tenant;
 
     @Inject
+    ManifestHistory history;
+
+    @Inject
     Members members;
 
     @Inject
@@ -64,59 +60,17 @@ public class ReportHistory {
     /** Imports the entries not imported yet; returns one change line for them all ("+ 197 reports of history"). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> apply(List<HistoryEntry> entries, String key) {
-        // hundreds of reports and their steps in one transaction: write what the other sections did, then let the
-        // many lookups below run without dirty-checking the whole session first (rows are inserted as persisted)
-        Session session = Panache.getEntityManager().unwrap(Session.class);
-        session.flush();
-        FlushMode mode = session.getHibernateFlushMode();
-        session.setHibernateFlushMode(FlushMode.COMMIT);
-        try {
-            return importNew(entries, key);
-        } finally {
-            session.setHibernateFlushMode(mode);
-        }
-    }
-
-    private List<String> importNew(List<HistoryEntry> entries, String key) {
         Set<String> imported = new HashSet<>(Panache.getEntityManager()
                 .createQuery("select importCode from Report where importCode is not null", String.class).getResultList());
-        ZoneId zone = ZoneId.of(Tenant.byCode(tenant.code()).orElseThrow().timeZone);
-        LocalDate today = LocalDate.now(zone);
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Violation> violations = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
         Set<String> known = new HashSet<>(imported); // what a duplicate may name: imported, or listed before it
-        for (int i = 0; i < entries.size(); i++) {
-            HistoryEntry e = entries.get(i);
-            String field = key + "[" + i + "]";
-            if (!listed.add(e.code())) {
-                violations.add(new Violation(field + ".code", "manifest.history.duplicate-code", e.code()));
-            }
+        return history.importNew(key, entries, imported, "reports", (e, field, filed, violations) -> {
             known.add(e.code());
-            if (!imported.contains(e.code())) {
-                check(e, field, filed(e, today, zone), now, known, violations);
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        int added = 0;
-        for (HistoryEntry e : entries) {
-            if (!imported.contains(e.code())) {
-                replay(e, filed(e, today, zone));
-                added++;
-            }
-        }
-        return added == 0 ? List.of() : List.of("+ " + added + " reports of history");
-    }
-
-    private static OffsetDateTime filed(HistoryEntry e, LocalDate today, ZoneId zone) {
-        return today.minusDays(e.daysAgo()).atTime(LocalTime.parse(e.time())).atZone(zone).toOffsetDateTime();
+            check(e, field, filed, known, violations);
+        }, this::replay);
     }
 
     /** Everything that would stop the replay, named by field: nothing is imported unless every entry is sound. */
-    private void check(HistoryEntry e, String field, OffsetDateTime filed, OffsetDateTime now, Set<String> known,
-                              List<Violation> violations) {
+    private void check(HistoryEntry e, String field, OffsetDateTime filed, Set<String> known, List<Violation> violations) {
         if (ReportCategory.byCode(e.category()).isEmpty()) {
             violations.add(new Violation(field + ".category", "report.category.unknown", e.category()));
         }
@@ -137,9 +91,7 @@ public class ReportHistory {
                 violations.add(new Violation(at + ".minutes", "manifest.history.order", previous));
             }
             previous = s.minutes();
-            if (filed.plusMinutes(s.minutes()).isAfter(now)) {
-                violations.add(new Violation(at + ".minutes", "manifest.history.future"));
-            }
+            ManifestHistory.past(filed.plusMinutes(s.minutes()), at + ".minutes", violations);
             boolean reporterOrSystem = REPORTER.contains(s.action()) || s.action() == ReportAction.auto_close;
             if (!reporterOrSystem && !member(s.by())) {
                 violations.add(new Violation(at + ".by", "manifest.history.member", s.by()));
