@@ -18,6 +18,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -54,27 +55,38 @@ public class ReportHistory {
     @Inject
     ReportWorkflow workflow;
 
-    @Inject
-    ReportActors actors;
-
     /** Imports the entries not imported yet; returns one change line for them all ("+ 197 reports of history"). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> apply(List<HistoryEntry> entries, String key) {
         Set<String> imported = new HashSet<>(Panache.getEntityManager()
                 .createQuery("select importCode from Report where importCode is not null", String.class).getResultList());
         Set<String> known = new HashSet<>(imported); // what a duplicate may name: imported, or listed before it
+        Township t = new Township(members.names(tenant.code()));
         return history.importNew(key, entries, imported, "reports", (e, field, filed, violations) -> {
             known.add(e.code());
-            check(e, field, filed, known, violations);
-        }, this::replay);
+            check(t, e, field, filed, known, violations);
+        }, (e, filed) -> replay(t, e, filed));
+    }
+
+    /** What the entries name, read once for them all: members (with their names), categories, riders, departments. */
+    private record Township(Map<String, String> members, Map<String, ReportCategory> categories, Map<String, Rider> riders,
+                            Map<String, Long> departments) {
+
+        Township(Map<String, String> members) {
+            this(members, new HashMap<>(), new HashMap<>(), new HashMap<>());
+            ReportCategory.<ReportCategory>listAll().forEach(c -> categories.put(c.code, c));
+            Rider.<Rider>list("claimsRiderId is null").forEach(r -> riders.put(r.phone, r));
+            Department.<Department>listAll().forEach(d -> departments.put(d.code, d.id));
+        }
     }
 
     /** Everything that would stop the replay, named by field: nothing is imported unless every entry is sound. */
-    private void check(HistoryEntry e, String field, OffsetDateTime filed, Set<String> known, List<Violation> violations) {
-        if (ReportCategory.byCode(e.category()).isEmpty()) {
+    private static void check(Township t, HistoryEntry e, String field, OffsetDateTime filed, Set<String> known,
+                              List<Violation> violations) {
+        if (!t.categories().containsKey(e.category())) {
             violations.add(new Violation(field + ".category", "report.category.unknown", e.category()));
         }
-        if (e.rider() != null && Rider.byPhone(e.rider()).isEmpty()) {
+        if (e.rider() != null && !t.riders().containsKey(e.rider())) {
             violations.add(new Violation(field + ".rider", "manifest.history.rider", e.rider()));
         }
         ReportState state = ReportState.submitted;
@@ -93,14 +105,14 @@ public class ReportHistory {
             previous = s.minutes();
             ManifestHistory.past(filed.plusMinutes(s.minutes()), at + ".minutes", violations);
             boolean reporterOrSystem = REPORTER.contains(s.action()) || s.action() == ReportAction.auto_close;
-            if (!reporterOrSystem && !member(s.by())) {
+            if (!reporterOrSystem && !t.members().containsKey(s.by())) {
                 violations.add(new Violation(at + ".by", "manifest.history.member", s.by()));
             }
             if (s.action() == ReportAction.dispatch && (s.handler() == null) == (s.department() == null)) {
                 violations.add(new Violation(at, "manifest.history.assignee"));
-            } else if (s.handler() != null && !member(s.handler())) {
+            } else if (s.handler() != null && !t.members().containsKey(s.handler())) {
                 violations.add(new Violation(at + ".handler", "manifest.history.member", s.handler()));
-            } else if (s.department() != null && Department.byCode(s.department()).isEmpty()) {
+            } else if (s.department() != null && !t.departments().containsKey(s.department())) {
                 violations.add(new Violation(at + ".department", "report.department.unknown", s.department()));
             }
             if ((s.action() == ReportAction.mark_duplicate) != (s.of() != null)
@@ -113,13 +125,9 @@ public class ReportHistory {
         }
     }
 
-    private boolean member(String subject) {
-        return members.find(tenant.code(), subject).isPresent();
-    }
-
-    private void replay(HistoryEntry e, OffsetDateTime filed) {
-        ReportCategory category = ReportCategory.byCode(e.category()).orElseThrow();
-        Rider rider = e.rider() == null ? null : Rider.byPhone(e.rider()).orElse(null);
+    private void replay(Township t, HistoryEntry e, OffsetDateTime filed) {
+        ReportCategory category = t.categories().get(e.category());
+        Rider rider = e.rider() == null ? null : t.riders().get(e.rider());
         ReportActors.Actor reporter = rider == null ? new ReportActors.Actor(IMPORTED, null)
                 : new ReportActors.Actor(rider.subject != null ? rider.subject : IMPORTED, rider.name);
         Report r = reports.open(new ReportService.Opening(category, e.description(), e.lon(), e.lat(), e.address(),
@@ -133,7 +141,7 @@ public class ReportHistory {
                     boolean handler = s.handler() != null;
                     r.assigneeKind = handler ? Report.ASSIGNEE_HANDLER : Report.ASSIGNEE_DEPARTMENT;
                     r.assigneeSubject = s.handler();
-                    r.departmentId = handler ? null : Department.byCode(s.department()).orElseThrow().id;
+                    r.departmentId = handler ? null : t.departments().get(s.department());
                 }
                 case mark_duplicate -> r.duplicateOf = Report.<Report>find("importCode", s.of()).firstResult().id;
                 case verify_fixed, verify_not_fixed -> {
@@ -146,7 +154,7 @@ public class ReportHistory {
             }
             ReportActors.Actor actor = REPORTER.contains(action) ? reporter
                     : action == ReportAction.auto_close ? ReportActors.SYSTEM
-                    : new ReportActors.Actor(s.by(), actors.name(s.by()));
+                    : new ReportActors.Actor(s.by(), t.members().get(s.by()));
             workflow.replay(r, action, actor, ReportService.blankToNull(s.note()),
                     ReportViews.details("rating", s.rating()), filed.plusMinutes(s.minutes()));
             if (action == ReportAction.send_back) {
