@@ -74,13 +74,13 @@ class ManifestHistoryTest {
         apply(t, manifest).statusCode(200).body("changes", hasItems("+ squad 一社区小分队", "+ 1 e-passes of history",
                 "+ 2 station visits of history", "+ 1 discount uses of history"));
         // the roster: joined 200 days ago at 09:00 (the township's clock), in its squad, a volunteer
-        assertThat(Db.strings("select (created_at at time zone 'Asia/Shanghai')::date = current_date - 200 and "
+        assertThat(Db.strings("select (created_at at time zone 'Asia/Shanghai')::date = (now() at time zone 'Asia/Shanghai')::date - 200 and "
                 + "to_char(created_at at time zone 'Asia/Shanghai', 'HH24:MI') = '09:00' and volunteer and squad_id is"
                 + " not null from rider where tenant_id = '" + t + "' and phone = '" + RIDER + "'")).containsExactly("t");
         assertThat(count("select count(*) from rider where tenant_id = '" + t + "' and created_at <= now()"
                 + " and created_at > now() - interval '1 day' and phone = '" + LATE_RIDER + "'")).isEqualTo(1);
         // each row on its past day, the pass past its 30 days
-        assertThat(Db.strings("select (issued_at at time zone 'Asia/Shanghai')::date = current_date - 100 and valid_until"
+        assertThat(Db.strings("select (issued_at at time zone 'Asia/Shanghai')::date = (now() at time zone 'Asia/Shanghai')::date - 100 and valid_until"
                 + " = valid_from + interval '30 days' and issued_at = valid_from from epass where tenant_id = '" + t + "'"))
                 .containsExactly("t");
         given().auth().oauth2(Tokens.of(TestTenants.admin(t))).get("/api/t/" + t + "/epasses").then().statusCode(200)
