@@ -1,19 +1,26 @@
 package cn.fengxing.e2e;
 
 import cn.fengxing.local.DemoRealm;
+import cn.fengxing.region.service.TownshipFigureRefresher;
 import cn.fengxing.support.Db;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -25,6 +32,9 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @TestProfile(KeycloakProfile.class)
 class DemoTenantsTest {
+
+    @Inject
+    TownshipFigureRefresher refresher;
 
     @TestHTTPResource("/")
     URL api;
@@ -89,7 +99,22 @@ class DemoTenantsTest {
 
         given().auth().oauth2(token(DemoRealm.RIDER_USERNAME)).get("/api/me").then().statusCode(200)
                 .body("memberships.tenant", hasItems("ningxiang", "beidajie"));
-        given().auth().oauth2(token(DemoRealm.SHANXI_VIEWER_USERNAME)).get("/api/me").then().statusCode(200)
+        String viewer = token(DemoRealm.SHANXI_VIEWER_USERNAME);
+        given().auth().oauth2(viewer).get("/api/me").then().statusCode(200)
                 .body("grants[0].role", equalTo("region_viewer")).body("grants[0].regionPath", equalTo("山西省"));
+
+        // the provincial viewer: 山西省 with 吕梁市 and 阳泉市, both townships side by side, their year as counted
+        refresher.refreshPending();
+        given().auth().oauth2(viewer).get("/api/regions").then().statusCode(200)
+                .body("roots.path", contains("山西省")).body("roots[0].children.name", containsInAnyOrder("吕梁市", "阳泉市"));
+        String year = Integer.toString(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+        JsonPath shanxi = given().auth().oauth2(viewer).queryParam("region", "山西省").queryParam("period", year)
+                .get("/api/regions/comparison").then().statusCode(200).extract().jsonPath();
+        assertThat(shanxi.getList("rows.name")).containsExactlyInAnyOrder("宁乡镇", "北大街街道");
+        assertThat(shanxi.getDouble("rows.find { it.code == 'ningxiang' }.values.reports")).isEqualTo((double) Db.count(
+                "select count(*) from report where tenant_id = 'ningxiang' and extract(year from created_at at time zone"
+                        + " 'Asia/Shanghai') = " + year));
+        assertThat(shanxi.getDouble("rows.find { it.code == 'beidajie' }.values['riders.enrolled']")).isEqualTo(100.0);
+        given().auth().oauth2(viewer).queryParam("region", "河南省").get("/api/regions/comparison").then().statusCode(403);
     }
 }
