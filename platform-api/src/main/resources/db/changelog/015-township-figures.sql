@@ -28,18 +28,20 @@ CREATE TABLE township_period (
 );
 CREATE INDEX township_period_period_idx ON township_period (period, tenant_code);
 
+-- Append-only marks: a writer never waits on another writer or on the refresher (no unique key, no update);
+-- the refresher deletes exactly the marks it read, so one committed while it worked stays for the next pass.
 CREATE TABLE township_day_dirty (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   tenant_code text NOT NULL REFERENCES tenant (code) ON DELETE CASCADE,
   day         date NOT NULL,
-  marked_at   timestamptz NOT NULL DEFAULT now(),  -- the oldest pending change: figures are "as of" before it
-  PRIMARY KEY (tenant_code, day)
+  marked_at   timestamptz NOT NULL DEFAULT now()   -- figures are "as of" before the oldest pending mark
 );
+CREATE INDEX township_day_dirty_tenant_idx ON township_day_dirty (tenant_code, id);
 
 -- Marks the township day of the row's timestamp column (TG_ARGV[0]), before and after the change.
 CREATE FUNCTION mark_township_day_of(tenant text, at timestamptz) RETURNS void LANGUAGE sql AS $$
   INSERT INTO township_day_dirty (tenant_code, day)
   SELECT t.code, (at AT TIME ZONE t.time_zone)::date FROM tenant t WHERE t.code = tenant AND at IS NOT NULL
-  ON CONFLICT DO NOTHING
 $$;
 
 CREATE FUNCTION mark_township_day() RETURNS trigger LANGUAGE plpgsql AS $$

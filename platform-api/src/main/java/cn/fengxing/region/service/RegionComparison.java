@@ -197,8 +197,10 @@ public class RegionComparison {
         return out;
     }
 
+    /** The figure's value to 4 decimals: 0.1 ‰ of a share, far below what the table shows; keeps a province's table small. */
     private static Double value(Figure f, Counters counters) {
-        return f.value().apply(counters == null ? Counters.NONE : counters);
+        Double v = f.value().apply(counters == null ? Counters.NONE : counters);
+        return v == null ? null : Math.round(v * 10_000) / 10_000.0;
     }
 
     static Map<String, Double> rollUp(List<Figure> figures, List<Map<String, Double>> rows) {

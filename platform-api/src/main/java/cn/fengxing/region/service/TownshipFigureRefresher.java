@@ -36,6 +36,8 @@ public class TownshipFigureRefresher {
 
     /** The longest window a level counter looks back over (30 days of activity, riders.active). */
     static final int WINDOW_DAYS = 30;
+    /** Marks deleted per statement (a statement binds at most 32,767 values). */
+    static final int DELETE_CHUNK = 10_000;
     /** Where a full rebuild starts counting. */
     static final LocalDate BEGINNING = LocalDate.of(2000, 1, 1);
 
@@ -73,25 +75,34 @@ public class TownshipFigureRefresher {
                  order by code""", String.class).getResultList();
     }
 
-    /** One township's pass, in the caller's tenant transaction: takes its marks and recomputes from the earliest. */
+    /** One township's pass, in the caller's tenant transaction: reads its marks, recomputes from the earliest, drops them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int refresh(String code) {
         // one pass per township at a time (the scheduler's and a caller's): the second waits, then finds no marks
         em().createNativeQuery("select count(*) from (select pg_advisory_xact_lock(hashtext('township-figures:' || :t))) l")
                 .setParameter("t", code).getSingleResult();
-        @SuppressWarnings("unchecked")
-        List<Object> marked = em().createNativeQuery(
-                        "delete from township_day_dirty where tenant_code = :t returning day", LocalDate.class)
-                .setParameter("t", code).getResultList();
+        List<Long> ids = new ArrayList<>();
+        List<LocalDate> marked = new ArrayList<>();
+        for (Object row : em().createNativeQuery("select id, day from township_day_dirty where tenant_code = :t",
+                Object[].class).setParameter("t", code).getResultList()) {
+            Object[] r = (Object[]) row;
+            ids.add(((Number) r[0]).longValue());
+            marked.add(toDate(r[1]));
+        }
         boolean seen = ((Number) em().createNativeQuery(
                 "select count(*) from township_period where tenant_code = :t").setParameter("t", code)
                 .getSingleResult()).longValue() > 0;
-        LocalDate first = seen ? marked.stream().map(d -> (LocalDate) d).min(LocalDate::compareTo).orElse(null) : BEGINNING;
-        LocalDate last = marked.stream().map(d -> (LocalDate) d).max(LocalDate::compareTo).orElse(first);
+        LocalDate first = seen ? marked.stream().min(LocalDate::compareTo).orElse(null) : BEGINNING;
+        LocalDate last = marked.stream().max(LocalDate::compareTo).orElse(first);
         if (first == null) {
             return 0;
         }
         recompute(code, first, last);
+        // exactly the marks read: one a writer committed meanwhile stays for the next pass
+        for (int i = 0; i < ids.size(); i += DELETE_CHUNK) {
+            em().createNativeQuery("delete from township_day_dirty where id in (:ids)")
+                    .setParameter("ids", ids.subList(i, Math.min(ids.size(), i + DELETE_CHUNK))).executeUpdate();
+        }
         return marked.size();
     }
 

@@ -1,9 +1,7 @@
 package cn.fengxing.station.service;
 
-import cn.fengxing.region.service.Figure;
-import cn.fengxing.region.service.Figure.Direction;
+import cn.fengxing.region.service.CountFigureSource;
 import cn.fengxing.region.service.Figure.Section;
-import cn.fengxing.region.service.FigureSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
@@ -14,58 +12,36 @@ import java.util.List;
  * grade, whatever it calls them: grades are its own), counted from the day they were added, and riders' visits.
  */
 @ApplicationScoped
-public class StationFigureSource implements FigureSource {
+public class StationFigureSource extends CountFigureSource {
 
     static final List<String> KINDS = List.of("station", "e_station", "fuel_point", "workers_home");
     static final int GRADES = 3;
 
-    private static final String FACTS = """
-            select (s.created_at at time zone :zone)::date, 'stations.' || s.kind, 1
-              from station s
-             where s.tenant_id = :tenant and s.active and s.created_at >= :start and s.created_at < :end
-            union all
-            select (s.created_at at time zone :zone)::date, 'stations.grade' || g.n, 1
-              from station s
-              join station_settings st on st.tenant_id = s.tenant_id
-              cross join lateral jsonb_array_elements(st.grades) with ordinality g(grade, n)
-             where s.tenant_id = :tenant and s.active and s.created_at >= :start and s.created_at < :end
-               and g.grade ->> 'code' = s.grade and g.n <= 3
-            union all
-            select (v.at at time zone :zone)::date, 'stations.visits', 1
-              from station_visit v
-             where v.tenant_id = :tenant and v.at >= :start and v.at < :end
-            """;
-
-    @Override
-    public int order() {
-        return 40;
+    public StationFigureSource() {
+        super(40, Section.stations, """
+                select (s.created_at at time zone :zone)::date, 'stations.' || s.kind, 1
+                  from station s
+                 where s.tenant_id = :tenant and s.active and s.created_at >= :start and s.created_at < :end
+                union all
+                select (s.created_at at time zone :zone)::date, 'stations.grade' || g.n, 1
+                  from station s
+                  join station_settings st on st.tenant_id = s.tenant_id
+                  cross join lateral jsonb_array_elements(st.grades) with ordinality g(grade, n)
+                 where s.tenant_id = :tenant and s.active and s.created_at >= :start and s.created_at < :end
+                   and g.grade ->> 'code' = s.grade and g.n <= %d
+                union all
+                select (v.at at time zone :zone)::date, 'stations.visits', 1
+                  from station_visit v
+                 where v.tenant_id = :tenant and v.at >= :start and v.at < :end
+                """.formatted(GRADES), stocks(), List.of("stations.visits"));
     }
 
-    @Override
-    public String facts() {
-        return FACTS;
-    }
-
-    @Override
-    public Kind kind(String counter) {
-        return counter.equals("stations.visits") ? Kind.FLOW : Kind.STOCK;
-    }
-
-    @Override
-    public boolean owns(String counter) {
-        return counter.startsWith("stations.");
-    }
-
-    @Override
-    public List<Figure> figures() {
-        List<Figure> all = new ArrayList<>();
-        for (String kind : KINDS) {
-            all.add(Figure.count("stations." + kind, Section.stations, Direction.higher, "stations." + kind));
-        }
+    /** Open stations by kind, then by the township's first, second and third grade. */
+    private static List<String> stocks() {
+        List<String> stocks = new ArrayList<>(KINDS.stream().map(k -> "stations." + k).toList());
         for (int grade = 1; grade <= GRADES; grade++) {
-            all.add(Figure.count("stations.grade" + grade, Section.stations, Direction.higher, "stations.grade" + grade));
+            stocks.add("stations.grade" + grade);
         }
-        all.add(Figure.count("stations.visits", Section.stations, Direction.higher, "stations.visits"));
-        return all;
+        return stocks;
     }
 }
