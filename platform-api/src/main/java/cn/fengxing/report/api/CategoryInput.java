@@ -19,9 +19,16 @@ public record CategoryInput(
         Boolean emergencyStop,
         @ReadableText @Size(max = 100) @Schema(example = "请立即拨打 119") String hotlineText,
         @Schema(description = "Default true") Boolean active,
-        @PositiveOrZero @Max(100_000) Integer sortOrder) {
+        @PositiveOrZero @Max(100_000) Integer sortOrder,
+        @Pattern(regexp = GROUPS)
+        @Schema(description = "The platform category group regional comparison counts it in (public-safety, "
+                + "social-order, food-safety, livelihood, fire-hazard, municipal, environment, stray-animal, "
+                + "uncivil-behaviour, vulnerable-people, emergency, other); none: its group's, else by its code, else other")
+        String comparisonGroup) {
 
     public static final String CODE = "^[A-Za-z0-9_-]+$";
+    static final String GROUPS = "^(public-safety|social-order|food-safety|livelihood|fire-hazard|municipal|environment"
+            + "|stray-animal|uncivil-behaviour|vulnerable-people|emergency|other)$";
 
     public boolean isUrgent() {
         return Boolean.TRUE.equals(urgent) || isEmergencyStop();

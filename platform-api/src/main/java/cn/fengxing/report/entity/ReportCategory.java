@@ -43,6 +43,10 @@ public class ReportCategory extends TenantEntity {
     @Column(name = "sort_order")
     public int sortOrder;
 
+    /** The platform group regional comparison counts it in; null: its group's, else by its code (ComparisonGroup). */
+    @Column(name = "comparison_group")
+    public String comparisonGroup;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 

@@ -63,16 +63,16 @@ final class DefaultCategories {
             group = code;
             groupOrder += 10;
             childOrder = groupOrder;
-            out.add(new CategoryInput(code, zh, en, null, urgent, false, null, true, groupOrder));
+            out.add(new CategoryInput(code, zh, en, null, urgent, false, null, true, groupOrder, null));
         }
 
         void child(String code, String zh, String en) {
-            out.add(new CategoryInput(code, zh, en, group, false, false, null, true, ++childOrder));
+            out.add(new CategoryInput(code, zh, en, group, false, false, null, true, ++childOrder, null));
         }
 
         /** Urgent; with a hotline text the app also stops the rider to call it first. */
         void urgentChild(String code, String zh, String en, String hotline) {
-            out.add(new CategoryInput(code, zh, en, group, true, hotline != null, hotline, true, ++childOrder));
+            out.add(new CategoryInput(code, zh, en, group, true, hotline != null, hotline, true, ++childOrder, null));
         }
     }
 }

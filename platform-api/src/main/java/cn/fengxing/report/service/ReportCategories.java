@@ -197,13 +197,14 @@ public class ReportCategories {
         c.hotlineText = blankToNull(input.hotlineText());
         c.active = input.isActive();
         c.sortOrder = input.order();
+        c.comparisonGroup = input.comparisonGroup();
     }
 
     private static boolean same(ReportCategory c, CategoryInput in, Long parentId) {
         return c.nameZh.equals(in.nameZh()) && c.nameEn.equals(in.nameEn()) && Objects.equals(c.parentId, parentId)
                 && c.urgent == in.isUrgent() && c.emergencyStop == in.isEmergencyStop()
                 && Objects.equals(c.hotlineText, blankToNull(in.hotlineText())) && c.active == in.isActive()
-                && c.sortOrder == in.order();
+                && c.sortOrder == in.order() && Objects.equals(c.comparisonGroup, in.comparisonGroup());
     }
 
     private static Map<String, Object> details(CategoryInput in) {

@@ -1,0 +1,4 @@
+package cn.fengxing.region.api;
+
+public record RegionRef(String path, String name, int level) {
+}

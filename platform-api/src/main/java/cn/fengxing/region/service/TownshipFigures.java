@@ -1,0 +1,76 @@
+package cn.fengxing.region.service;
+
+import cn.fengxing.region.api.Period;
+import cn.fengxing.region.api.TownshipRef;
+import cn.fengxing.tenancy.entity.Region;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the read model: the townships of a region, their counters for periods, and how fresh they are. */
+@ApplicationScoped
+public class TownshipFigures {
+
+    @Inject
+    TownshipFigureRefresher refresher;
+
+    private static final String UNDER = "(r.path = :path or r.path like :prefix or :path = '')";
+
+    /** Every township anywhere under the region, by region path then name. */
+    @Transactional
+    public List<TownshipRef> townships(String path) {
+        List<TownshipRef> out = new ArrayList<>();
+        for (Object row : Panache.getEntityManager().createNativeQuery("""
+                        select t.code, t.name, t.name_en, r.path,
+                               cast(t.settings #>> '{map,center,0}' as float8), cast(t.settings #>> '{map,center,1}' as float8)
+                          from tenant t join region r on r.id = t.region_id
+                         where %s order by r.path, t.name""".formatted(UNDER), Object[].class)
+                .setParameter("path", path).setParameter("prefix", prefix(path)).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new TownshipRef((String) r[0], (String) r[1], (String) r[2], (String) r[3], number(r[4]), number(r[5])));
+        }
+        return out;
+    }
+
+    /** Counters per township code and period key, for the townships under the region and the given periods. */
+    @Transactional
+    public Map<String, Map<String, Counters>> counters(String path, List<Period> periods) {
+        Map<String, Map<String, Counters>> out = new HashMap<>();
+        for (Object row : Panache.getEntityManager().createNativeQuery("""
+                        select p.tenant_code, p.period, cast(p.counters as text)
+                          from township_period p join tenant t on t.code = p.tenant_code join region r on r.id = t.region_id
+                         where %s and p.period in (:periods)""".formatted(UNDER), Object[].class)
+                .setParameter("path", path).setParameter("prefix", prefix(path))
+                .setParameter("periods", periods.stream().map(Period::key).toList()).getResultList()) {
+            Object[] r = (Object[]) row;
+            out.computeIfAbsent((String) r[0], c -> new HashMap<>())
+                    .put((String) r[1], new Counters(refresher.read((String) r[2])));
+        }
+        return out;
+    }
+
+    /** The time up to which the region's figures include every change: the oldest change not yet counted, or now. */
+    @Transactional
+    public OffsetDateTime dataAsOf(String path) {
+        return (OffsetDateTime) Panache.getEntityManager().createNativeQuery("""
+                        select coalesce(min(d.marked_at), now())
+                          from township_day_dirty d join tenant t on t.code = d.tenant_code join region r on r.id = t.region_id
+                         where %s""".formatted(UNDER), OffsetDateTime.class)
+                .setParameter("path", path).setParameter("prefix", prefix(path)).getSingleResult();
+    }
+
+    private static String prefix(String path) {
+        return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + Region.SEPARATOR + "%";
+    }
+
+    private static Double number(Object value) {
+        return value == null ? null : ((Number) value).doubleValue();
+    }
+}
