@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { currentPeriod, lastMonth, parsePeriod, previousPeriod, recentPeriods } from './period'
+import { currentPeriod, lastMonth, lastYearPeriod, parsePeriod, previousPeriod, recentPeriods } from './period'
 
 describe('periods of the figures', () => {
   it('reads and finds years, quarters and months', () => {
@@ -13,6 +13,8 @@ describe('periods of the figures', () => {
     expect(previousPeriod('2026-01')).toBe('2025-12')
     expect(previousPeriod('2026-Q1')).toBe('2025-Q4')
     expect(previousPeriod('2026')).toBe('2025')
+    expect(lastYearPeriod('2026-Q1')).toBe('2025-Q1')
+    expect(lastYearPeriod('2026-11')).toBe('2025-11')
     expect(recentPeriods('quarter', '2026-05-10', 3)).toEqual(['2026-Q2', '2026-Q1', '2025-Q4'])
   })
   it('ends a trend at the last month of the period that has begun', () => {

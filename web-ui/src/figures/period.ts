@@ -40,6 +40,12 @@ export function previousPeriod(key: string): string {
   return keyOf(p.part === 1 ? { ...p, year: p.year - 1, part: last } : { ...p, part: p.part - 1 })
 }
 
+/** The same period a year earlier (2026-Q4 → 2025-Q4): 同比. */
+export function lastYearPeriod(key: string): string {
+  const p = parsePeriod(key)
+  return keyOf({ ...p, year: p.year - 1 })
+}
+
 /** The current period of the kind and the `count - 1` before it, most recent first: a picker's choices. */
 export function recentPeriods(kind: PeriodKind, today: string, count: number): string[] {
   const keys = [currentPeriod(kind, today)]

@@ -19,6 +19,6 @@ describe('the export of the comparison table', () => {
       period: '2026',
       figures: 'riders.active',
     })
-    expect(tableSort('name', 'ascending')).toEqual({ key: 'name', order: 'asc' })
+    expect(tableSort('riders.active', 'ascending')).toEqual({ key: 'riders.active', order: 'asc' })
   })
 })

@@ -1,4 +1,4 @@
-/** The comparison table's sort: a figure's key, or `name` for the township's name. */
+/** The comparison table's sort: by a figure's key. */
 export interface TableSort {
   key: string
   order: 'asc' | 'desc'

@@ -2,12 +2,12 @@
 import type { components } from '../api/schema'
 
 type Schemas = components['schemas']
-export type FigureDef = Schemas['FigureDef']
+export type FigureDef = Schemas['FigureView']
 export type RegionNode = Schemas['RegionNode']
-export type RegionTownship = Schemas['RegionTownship']
+export type RegionTownship = Schemas['TownshipRef']
 export type Comparison = Schemas['Comparison']
 export type ComparisonRow = Schemas['ComparisonRow']
-export type RegionTrend = Schemas['RegionTrend']
+export type RegionTrend = Schemas['Trend']
 
 /** Figure values by key. */
 export type Values = Record<string, number | null | undefined>

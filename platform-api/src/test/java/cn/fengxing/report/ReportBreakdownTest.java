@@ -74,7 +74,7 @@ class ReportBreakdownTest {
         assertThat(zh.getList("rows.name")).containsExactly("道路破损", "垃圾");
         assertThat(zh.getList("rows.reports", Integer.class)).containsExactly(3, 1);
         assertThat(zh.getList("rows.closed", Integer.class)).containsExactly(2, 1);
-        assertThat(zh.getDouble("rows[0].closureRate")).isCloseTo(2.0 / 3, within(1e-6)) // read as a float;
+        assertThat(zh.getDouble("rows[0].closureRate")).isCloseTo(2.0 / 3, within(1e-6)); // read as a float
         assertThat(zh.getList("rows.overdue", Integer.class)).containsExactly(1, 1);
         assertThat(zh.getDouble("rows[1].overdueShare")).isCloseTo(1.0, within(1e-9));
         assertThat(june("category", "en").getList("rows.name")).containsExactly("Road damage", "Garbage");
