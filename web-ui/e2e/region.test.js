@@ -16,17 +16,17 @@ after(async () => {
 })
 
 /**
- * The comparison table's township names and their closure rates (as shown, e.g. "98.1%"), in the table's order.
+ * The comparison table's township names and one column's values (as shown, e.g. "98.1%"), in the table's order.
  * @param {import('playwright-core').Page} page
- * @param {number} column the closure rate's column (1-based, in the body's cells)
+ * @param {string} column the column's class, which Element Plus gives its header and its cells alike
  */
-async function rowsByRate(page, column) {
+async function rowsBy(page, column) {
   const rows = page.getByTestId('comparison-table').locator('.el-table__body tr')
   return rows.evaluateAll(
     (trs, column) =>
       trs.map((tr) => ({
         name: tr.querySelector('.township')?.textContent?.trim() ?? '',
-        rate: tr.querySelectorAll('td')[column - 1]?.querySelector('.value')?.textContent?.trim() ?? '',
+        value: tr.querySelector(`td.${column} .value`)?.textContent?.trim() ?? '',
       })),
     column,
   )
@@ -49,11 +49,11 @@ test('the provincial viewer compares the townships of 山西省: sorted, trends,
 
     // sort by closure rate, best first
     const header = table.locator('th', { hasText: '办结率' }).first()
-    const column = 1 + (await header.evaluate((th) => [...th.parentElement.children].indexOf(th)))
+    const column = /el-table_\d+_column_\d+/.exec((await header.getAttribute('class')) ?? '')?.[0] ?? ''
     await header.locator('.caret-wrapper').click()
     await table.locator('th.descending', { hasText: '办结率' }).waitFor()
-    const sorted = await rowsByRate(page, column + 0)
-    const rates = sorted.map((r) => Number.parseFloat(r.rate)).filter((r) => !Number.isNaN(r))
+    const sorted = await rowsBy(page, column)
+    const rates = sorted.map((r) => Number.parseFloat(r.value)).filter((r) => !Number.isNaN(r))
     assert.ok(rates.length >= 2, `closure rates shown: ${JSON.stringify(sorted)}`)
     assert.deepEqual(rates, [...rates].sort((a, b) => b - a), 'highest closure rate first')
     await screenshot(page, 'region-sorted')
