@@ -16,19 +16,19 @@ after(async () => {
 })
 
 /**
- * The comparison table's township names and one column's values (as shown, e.g. "98.1%"), in the table's order.
+ * The comparison table's township names and one figure's values (as shown, e.g. "98.1%"), in the table's order.
  * @param {import('playwright-core').Page} page
- * @param {string} column the column's class, which Element Plus gives its header and its cells alike
+ * @param {string} figure the figure's key
  */
-async function rowsBy(page, column) {
+async function rowsBy(page, figure) {
   const rows = page.getByTestId('comparison-table').locator('.el-table__body tr')
   return rows.evaluateAll(
-    (trs, column) =>
+    (trs, figure) =>
       trs.map((tr) => ({
         name: tr.querySelector('.township')?.textContent?.trim() ?? '',
-        value: tr.querySelector(`td.${column} .value`)?.textContent?.trim() ?? '',
+        value: tr.querySelector(`[data-figure="${figure}"] .value`)?.textContent?.trim() ?? '',
       })),
-    column,
+    figure,
   )
 }
 
@@ -49,10 +49,9 @@ test('the provincial viewer compares the townships of 山西省: sorted, trends,
 
     // sort by closure rate, best first
     const header = table.locator('th', { hasText: '办结率' }).first()
-    const column = /el-table_\d+_column_\d+/.exec((await header.getAttribute('class')) ?? '')?.[0] ?? ''
     await header.locator('.caret-wrapper').click()
     await table.locator('th.descending', { hasText: '办结率' }).waitFor()
-    const sorted = await rowsBy(page, column)
+    const sorted = await rowsBy(page, 'reports.closureRate')
     const rates = sorted.map((r) => Number.parseFloat(r.value)).filter((r) => !Number.isNaN(r))
     assert.ok(rates.length >= 2, `closure rates shown: ${JSON.stringify(sorted)}`)
     assert.deepEqual(rates, [...rates].sort((a, b) => b - a), 'highest closure rate first')
@@ -74,7 +73,8 @@ test('the provincial viewer compares the townships of 山西省: sorted, trends,
     await screenshot(page, 'region-ranking')
 
     await page.getByRole('tab', { name: '地图' }).click()
-    await page.getByTestId('region-map').locator('path.fx-feature').nth(1).waitFor()
+    await page.getByTestId('region-map').locator('path.fx-feature').first().waitFor()
+    await page.getByTestId('region-map').getByText('较好').waitFor() // the legend
     await screenshot(page, 'region-map')
 
     // the table as shown, as a spreadsheet

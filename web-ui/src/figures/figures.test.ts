@@ -18,7 +18,7 @@ describe('a figure in its unit', () => {
     expect(formatFigure('rating', null)).toBe('—')
     i18n.global.locale.value = 'en'
     expect(formatFigure('hours', 30)).toBe('30 h')
-    expect(formatFigure('per100', 12.5)).toBe('12.5 per 100 riders')
+    expect(formatFigure('per100', 12.5)).toBe('12.5 per 100')
   })
 })
 
