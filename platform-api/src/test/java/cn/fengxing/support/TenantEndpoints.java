@@ -179,7 +179,7 @@ public final class TenantEndpoints {
             new Endpoint("GET", "/reports/figures", DISPATCH, null),
             new Endpoint("GET", "/reports/breakdown?by=grid", DISPATCH, null),
             new Endpoint("GET", "/figures/standing", ADMIN, null),
-            new Endpoint("GET", "/figures/trend?figure=reports.closureRate", ADMIN, null),
+            new Endpoint("GET", "/figures/trend?figure=reports", ADMIN, null),
             new Endpoint("GET", "/reports/{missing}", WITH_RIDER, null),
             new Endpoint("GET", "/reports/{missing}/photos/{photo}", WITH_RIDER, null),
             new Endpoint("POST", "/reports/{missing}/me-too", EnumSet.of(RIDER), null),

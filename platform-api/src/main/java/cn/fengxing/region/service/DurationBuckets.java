@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 /**
  * Fixed duration buckets, so a median over any period is merged from the days' counts: bucket 0 below the first
  * edge, bucket i from edge i-1 up to edge i, the last one from the last edge up. The median is interpolated inside
- * its bucket: exact to the bucket's width (docs/adr/0002-township-figures.md).
+ * its bucket: exact to the bucket's width (docs/adr/0005-township-figures.md).
  */
 public final class DurationBuckets {
 
