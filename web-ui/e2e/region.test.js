@@ -49,14 +49,14 @@ test('the provincial viewer compares the townships of 山西省: sorted, trends,
 
     // sort by closure rate: best first, townships without a value (no reports) last; going up, first
     const header = table.locator('th', { hasText: '办结率' }).first()
-    await header.locator('.caret-wrapper').click()
+    await header.locator('.sort-caret.descending').click()
     await table.locator('th.descending', { hasText: '办结率' }).waitFor()
     const down = (await rowsBy(page, 'reports.closureRate')).map((r) => r.value)
     const rates = down.filter((v) => v !== '—').map((v) => Number.parseFloat(v))
     assert.ok(rates.length >= 1, `closure rates shown: ${down}`)
     assert.deepEqual(rates, [...rates].sort((a, b) => b - a), 'highest closure rate first')
     assert.ok(down.slice(rates.length).every((v) => v === '—'), `no value last: ${down}`)
-    await header.locator('.caret-wrapper').click()
+    await header.locator('.sort-caret.ascending').click()
     await table.locator('th.ascending', { hasText: '办结率' }).waitFor()
     const up = (await rowsBy(page, 'reports.closureRate')).map((r) => r.value)
     assert.deepEqual(up, [...down].reverse(), 'going up: the reverse')
