@@ -16,6 +16,7 @@ export function rankingOption(figure: FigureMeta, ranked: Ranked<{ name: string 
       {
         type: 'bar',
         name: figure.label,
+        barMaxWidth: 28,
         data: measured.map((r) => r.value),
         itemStyle: { color },
         label: { show: true, position: 'right', formatter: ({ value }: { value: number }) => formatFigure(figure.unit, value) },

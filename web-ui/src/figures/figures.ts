@@ -109,7 +109,8 @@ export const LEVELS = 5
 
 /**
  * Splits the range of the values into {@link LEVELS} equal steps: each value's step, 0 = worst to 4 = best by the
- * figure's direction (for a neutral figure, smallest to largest), and each step's bounds, worst first.
+ * figure's direction (for a neutral figure, smallest to largest), and each step with its bounds, worst first (one
+ * step, the best, when all values are equal).
  */
 export function levels(values: readonly Value[], direction: string | undefined) {
   const measured = values.filter((v): v is number => v !== null && v !== undefined)
@@ -119,10 +120,12 @@ export function levels(values: readonly Value[], direction: string | undefined) 
   // a value on a bound belongs to the step above it, also when floating point lands it just below
   const step = (v: number) => (width === 0 ? LEVELS - 1 : Math.min(LEVELS - 1, Math.floor((v - min) / width + 1e-9)))
   const lowerIsBetter = direction === 'lower'
-  const bounds = Array.from({ length: LEVELS }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width }))
-  return {
-    level: (v: Value): number | null =>
-      v === null || v === undefined || !measured.length ? null : lowerIsBetter ? LEVELS - 1 - step(v) : step(v),
-    bounds: lowerIsBetter ? bounds.reverse() : bounds,
-  }
+  const level = (v: Value): number | null =>
+    v === null || v === undefined || !measured.length ? null : lowerIsBetter ? LEVELS - 1 - step(v) : step(v)
+  const steps =
+    width === 0
+      ? [{ from: min, to: max }]
+      : Array.from({ length: LEVELS }, (_, i) => ({ from: min + i * width, to: min + (i + 1) * width }))
+  const bounds = steps.map((b) => ({ ...b, level: level(b.from)! }))
+  return { level, bounds: measured.length ? bounds.sort((a, b) => a.level - b.level) : [] }
 }
