@@ -1,19 +1,26 @@
 package cn.fengxing.e2e;
 
 import cn.fengxing.local.DemoRealm;
+import cn.fengxing.region.service.TownshipFigureRefresher;
 import cn.fengxing.support.Db;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
@@ -25,6 +32,9 @@ import static org.hamcrest.Matchers.hasItems;
 @QuarkusTest
 @TestProfile(KeycloakProfile.class)
 class DemoTenantsTest {
+
+    @Inject
+    TownshipFigureRefresher refresher;
 
     @TestHTTPResource("/")
     URL api;
@@ -41,10 +51,12 @@ class DemoTenantsTest {
     void theDemoTownshipsComeUpThroughTheCliAndEachAdminSeesOnlyItsOwn() throws IOException {
         List<Path> manifests = DemoTownships.manifests();
         assertThat(manifests).hasSize(5);
+        long start = System.nanoTime();
         for (Path manifest : manifests) {
             // created, or unchanged or updated when another end-to-end test applied them and worked in them first
             assertThat(cli("apply", "-f", manifest.toString())).containsAnyOf(": created", ": unchanged", ": updated");
         }
+        System.out.printf("applied the five demo manifests in %d ms%n", (System.nanoTime() - start) / 1_000_000);
         for (Path manifest : manifests) {
             assertThat(cli("apply", "-f", manifest.toString())).contains(": unchanged");
         }
@@ -58,6 +70,25 @@ class DemoTenantsTest {
                 + " 'rejected', 'duplicate')) from report where tenant_id = 'ningxiang' and source = 'import'"))
                 .containsExactly("197 193");
         given().auth().oauth2(ningxiang).get("/api/t/beidajie/grids").then().statusCode(403);
+        // the articles' figures in the year of history: 宁乡's 43 e-passes over its 25 friendly communities, 北大街's
+        // 100 riders in 9 squads, 工程's 127 flyposters cleared; every township's history lies in the past year
+        assertThat(Db.count("select count(distinct c.friendly_community_id) from epass e join epass_community c on"
+                + " c.epass_id = e.id where e.tenant_id = 'ningxiang' and e.import_code is not null")).isEqualTo(25);
+        assertThat(Db.count("select count(*) from epass where tenant_id = 'ningxiang' and import_code is not null"))
+                .isEqualTo(43);
+        assertThat(Db.strings("select count(*) || ' ' || count(distinct squad_id) from rider where tenant_id = 'beidajie'"
+                + " and squad_id is not null")).containsExactly("100 9");
+        assertThat(Db.count("select count(*) from rider where tenant_id = 'beidajie'")).isEqualTo(100);
+        assertThat(Db.count("select count(*) from report r join report_category c on c.id = r.category_id where"
+                + " r.tenant_id = 'gongcheng' and r.source = 'import' and c.code = 'flyposting' and r.state = 'closed_fixed'"))
+                .isEqualTo(127);
+        assertThat(Db.count("select count(*) from rider where tenant_id = 'shanyang' and volunteer")).isEqualTo(25);
+        assertThat(Db.strings("select tenant_id || ' ' || count(*) from report where source = 'import' and tenant_id in"
+                + " ('beidajie', 'shanyang', 'gongcheng', 'yuetan') and created_at > now() - interval '365 days'"
+                + " group by tenant_id order by tenant_id"))
+                .containsExactly("beidajie 300", "gongcheng 220", "shanyang 250", "yuetan 250");
+        assertThat(Db.count("select count(*) from rider where tenant_id in ('ningxiang', 'beidajie', 'shanyang',"
+                + " 'gongcheng', 'yuetan') and created_at < now() - interval '30 days'")).isGreaterThan(200);
 
         String beidajie = token(DemoRealm.BEIDAJIE_ADMIN_USERNAME);
         given().auth().oauth2(beidajie).get("/api/t/beidajie/communities").then().statusCode(200).body("total", equalTo(9));
@@ -68,7 +99,22 @@ class DemoTenantsTest {
 
         given().auth().oauth2(token(DemoRealm.RIDER_USERNAME)).get("/api/me").then().statusCode(200)
                 .body("memberships.tenant", hasItems("ningxiang", "beidajie"));
-        given().auth().oauth2(token(DemoRealm.SHANXI_VIEWER_USERNAME)).get("/api/me").then().statusCode(200)
+        String viewer = token(DemoRealm.SHANXI_VIEWER_USERNAME);
+        given().auth().oauth2(viewer).get("/api/me").then().statusCode(200)
                 .body("grants[0].role", equalTo("region_viewer")).body("grants[0].regionPath", equalTo("山西省"));
+
+        // the provincial viewer: 山西省 with 吕梁市 and 阳泉市, both townships side by side, their year as counted
+        refresher.refreshPending();
+        given().auth().oauth2(viewer).get("/api/regions").then().statusCode(200)
+                .body("roots.path", contains("山西省")).body("roots[0].children.name", containsInAnyOrder("吕梁市", "阳泉市"));
+        String year = Integer.toString(LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear());
+        JsonPath shanxi = given().auth().oauth2(viewer).queryParam("region", "山西省").queryParam("period", year)
+                .get("/api/regions/comparison").then().statusCode(200).extract().jsonPath();
+        assertThat(shanxi.getList("rows.name")).containsExactlyInAnyOrder("宁乡镇", "北大街街道");
+        assertThat(shanxi.getDouble("rows.find { it.code == 'ningxiang' }.values.reports")).isEqualTo((double) Db.count(
+                "select count(*) from report where tenant_id = 'ningxiang' and extract(year from created_at at time zone"
+                        + " 'Asia/Shanghai') = " + year));
+        assertThat(shanxi.getDouble("rows.find { it.code == 'beidajie' }.values['riders.enrolled']")).isEqualTo(100.0);
+        given().auth().oauth2(viewer).queryParam("region", "河南省").get("/api/regions/comparison").then().statusCode(403);
     }
 }

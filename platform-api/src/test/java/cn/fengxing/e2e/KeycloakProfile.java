@@ -20,7 +20,8 @@ public class KeycloakProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("quarkus.http.test-port", String.valueOf(API_PORT));
+        // the read model of regional comparison kept up to date as in a running platform
+        return Map.of("quarkus.http.test-port", String.valueOf(API_PORT), "%test.fengxing.figures.refresh-every", "2s");
     }
 
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();

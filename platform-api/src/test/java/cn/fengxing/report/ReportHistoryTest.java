@@ -75,7 +75,7 @@ class ReportHistoryTest {
         assertThat(Db.count("select count(*) from report_event e join report r on r.id = e.report_id where r.tenant_id = '"
                 + NX + "' and e.action = 'submit'")).isEqualTo(197);
         assertThat(Db.strings("select actor_name from report_event e join report r on r.id = e.report_id where"
-                + " r.import_code = 'nx-0001' order by e.at, e.id")).containsExactly("梁勇强", "宁乡镇值守专员",
+                + " r.tenant_id = '" + NX + "' and r.import_code = 'nx-0001' order by e.at, e.id")).containsExactly("梁勇强", "宁乡镇值守专员",
                 "宁乡镇值守专员", "宁乡镇值守专员", "梁勇强");
 
         // the dispatcher's queue holds the four open ones; the demo rider follows their own

@@ -1,5 +1,6 @@
 package cn.fengxing.station;
 
+import cn.fengxing.admin.ManifestLoader;
 import cn.fengxing.support.Db;
 import cn.fengxing.support.Tokens;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ import static org.hamcrest.Matchers.equalTo;
 /**
  * The demo manifests' stations and merchants pass the API's own checks (grades, amenities, services,
  * communities, keepers, E-station links) and match the articles' counts. Applied under a test code,
- * without the grids and report history files (the tenant-admin CLI inlines those).
+ * without the grids and history files (the tenant-admin CLI inlines those).
  */
 @QuarkusTest
 class DemoStationsTest {
@@ -34,7 +35,7 @@ class DemoStationsTest {
         String test = "demo-" + code;
         manifest.put("code", test);
         manifest.remove("grids");
-        manifest.remove("reportHistory");
+        ManifestLoader.HISTORY.forEach(manifest::remove);
         for (int round = 0; round < 2; round++) {
             given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest.toString())
                     .put("/api/platform/tenants/" + test).then().statusCode(200)

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -20,14 +21,18 @@ import java.util.regex.Pattern;
  * that {@code PUT /api/platform/tenants/{code}} takes.
  *
  * <p>If {@code grids} is a string it names a GeoJSON FeatureCollection file, relative to the
- * manifest's directory; that file is read and put in its place. So is {@code reportHistory}: a
- * JSON file with the list of historical reports. Problems with the local files are usage errors
- * (exit 2): nothing has been sent yet.
+ * manifest's directory; that file is read and put in its place. So are the history sections
+ * ({@link #HISTORY}): each a JSON file with its list of entries. Problems with the local files are
+ * usage errors (exit 2): nothing has been sent yet.
  */
 public final class ManifestLoader {
 
     /** Tenant codes: a lower-case slug, 2–32 characters. */
     public static final Pattern CODE = Pattern.compile("[a-z][a-z0-9-]{1,31}");
+
+    /** Sections whose entries may live in a JSON file of their own, named by the manifest. */
+    public static final List<String> HISTORY = List.of("reportHistory", "epassHistory", "stationVisitHistory",
+            "discountUseHistory");
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
@@ -53,9 +58,11 @@ public final class ManifestLoader {
         if (grids != null && grids.isTextual()) {
             manifest.set("grids", readGrids(file, grids.asText()));
         }
-        JsonNode history = manifest.get("reportHistory");
-        if (history != null && history.isTextual()) {
-            manifest.set("reportHistory", readReportHistory(file, history.asText()));
+        for (String key : HISTORY) {
+            JsonNode history = manifest.get(key);
+            if (history != null && history.isTextual()) {
+                manifest.set(key, readHistory(file, key, history.asText()));
+            }
         }
         return manifest;
     }
@@ -91,12 +98,12 @@ public final class ManifestLoader {
         return (ObjectNode) tree;
     }
 
-    /** Resolves {@code reportHistory: <path>} against the manifest's directory and reads its list of reports. */
-    public ArrayNode readReportHistory(Path manifestFile, String reference) {
-        Path historyFile = included(manifestFile, "reportHistory", reference);
-        JsonNode tree = parse(json, historyFile, "reportHistory file");
+    /** Resolves a history section's {@code <key>: <path>} against the manifest's directory and reads its list. */
+    public ArrayNode readHistory(Path manifestFile, String key, String reference) {
+        Path historyFile = included(manifestFile, key, reference);
+        JsonNode tree = parse(json, historyFile, key + " file");
         if (!tree.isArray()) {
-            throw CliException.usage("reportHistory file " + historyFile + " is not a JSON list of reports");
+            throw CliException.usage(key + " file " + historyFile + " is not a JSON list of entries");
         }
         return (ArrayNode) tree;
     }

@@ -24,6 +24,15 @@ public interface FengxingConfig {
 
     Geojson geojson();
 
+    Figures figures();
+
+    /** Regional comparison's read model (docs/adr/0005-township-figures.md). */
+    interface Figures {
+        /** How often the township days that changed are recounted (a scheduler interval; {@code off} disables). */
+        @WithDefault("10s")
+        String refreshEvery();
+    }
+
     /**
      * Limits of a GeoJSON document (grid import, friendly-community maps, grid boundaries), checked while it is
      * read so that an oversized upload is refused before it is parsed whole.

@@ -50,4 +50,8 @@ public class Epass extends PanacheEntityBase {
 
     @Column(name = "revoke_reason")
     public String revokeReason;
+
+    /** The code of a row imported from the manifest's history; null for a live one. */
+    @Column(name = "import_code")
+    public String importCode;
 }

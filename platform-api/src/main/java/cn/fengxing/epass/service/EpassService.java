@@ -28,6 +28,7 @@ import org.jose4j.jwt.consumer.InvalidJwtException;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -78,22 +79,27 @@ public class EpassService {
             }
         }
         Epass e = new Epass();
-        e.id = UUID.randomUUID();
         e.riderId = rider.id;
         e.validFrom = input.validFrom();
         e.validUntil = input.validUntil();
         e.issuedBy = caller.subject();
+        persist(e, input.friendlyCommunityIds());
+        audit.record(tenant.code(), "epass.issue", e.id.toString(), Map.of("riderId", rider.id,
+                "friendlyCommunityIds", List.copyOf(new LinkedHashSet<>(input.friendlyCommunityIds())),
+                "validFrom", e.validFrom.toString(), "validUntil", e.validUntil.toString()));
+        return views(List.of(e), false).get(0);
+    }
+
+    /** Stores a checked pass with the communities it opens. */
+    static void persist(Epass e, Collection<Long> friendlyCommunityIds) {
+        e.id = UUID.randomUUID();
         e.persist();
-        for (Long id : new LinkedHashSet<>(input.friendlyCommunityIds())) {
+        for (Long id : new LinkedHashSet<>(friendlyCommunityIds)) {
             EpassCommunity c = new EpassCommunity();
             c.epassId = e.id;
             c.friendlyCommunityId = id;
             c.persist();
         }
-        audit.record(tenant.code(), "epass.issue", e.id.toString(), Map.of("riderId", rider.id,
-                "friendlyCommunityIds", List.copyOf(new LinkedHashSet<>(input.friendlyCommunityIds())),
-                "validFrom", e.validFrom.toString(), "validUntil", e.validUntil.toString()));
-        return views(List.of(e), false).get(0);
     }
 
     @Transactional

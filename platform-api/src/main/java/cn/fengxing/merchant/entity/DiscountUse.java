@@ -24,4 +24,8 @@ public class DiscountUse extends TenantEntity {
     public String bySubject;
 
     public String note;
+
+    /** The code of a row imported from the manifest's history; null for a live one. */
+    @Column(name = "import_code")
+    public String importCode;
 }

@@ -140,7 +140,7 @@ public class TownshipFigureRefresher {
     }
 
     /** Every period from the one holding {@code first} to today's: flows summed, stocks to its end, levels at it. */
-    private void rollUp(String code, LocalDate first, LocalDate today) {
+    void rollUp(String code, LocalDate first, LocalDate today) {
         TreeMap<LocalDate, Map<String, Long>> days = new TreeMap<>();
         for (Object row : em().createNativeQuery(
                         "select day, cast(counters as text) from township_day where tenant_code = :t and day <= :d",

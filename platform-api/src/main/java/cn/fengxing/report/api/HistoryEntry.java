@@ -1,6 +1,7 @@
 package cn.fengxing.report.api;
 
 import cn.fengxing.common.text.ReadableText;
+import cn.fengxing.tenancy.service.ManifestHistory;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,8 +30,8 @@ public record HistoryEntry(
         @Size(max = 20) String rider,
         Boolean urgent,
         @NotNull @Min(0) @Max(3650) Integer daysAgo,
-        @NotNull @Pattern(regexp = "^([01][0-9]|2[0-3]):[0-5][0-9]$") String time,
-        @NotNull @Size(max = 30) List<@Valid @NotNull Step> steps) {
+        @NotNull @Pattern(regexp = ManifestHistory.TIME) String time,
+        @NotNull @Size(max = 30) List<@Valid @NotNull Step> steps) implements ManifestHistory.Entry {
 
     /**
      * A step of the case flow. {@code by}: the member who took it (verification is the reporter's, auto-close the

@@ -1,6 +1,5 @@
 package cn.fengxing.report.service;
 
-import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.identity.service.Members;
 import cn.fengxing.report.api.HistoryEntry;
@@ -10,21 +9,16 @@ import cn.fengxing.report.entity.Department;
 import cn.fengxing.report.entity.Report;
 import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.rider.entity.Rider;
-import cn.fengxing.tenancy.entity.Tenant;
+import cn.fengxing.tenancy.service.ManifestHistory;
 import cn.fengxing.tenancy.service.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.hibernate.FlushMode;
-import org.hibernate.Session;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +44,9 @@ public class ReportHistory {
     TenantContext tenant;
 
     @Inject
+    ManifestHistory history;
+
+    @Inject
     Members members;
 
     @Inject
@@ -58,69 +55,38 @@ public class ReportHistory {
     @Inject
     ReportWorkflow workflow;
 
-    @Inject
-    ReportActors actors;
-
     /** Imports the entries not imported yet; returns one change line for them all ("+ 197 reports of history"). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> apply(List<HistoryEntry> entries, String key) {
-        // hundreds of reports and their steps in one transaction: write what the other sections did, then let the
-        // many lookups below run without dirty-checking the whole session first (rows are inserted as persisted)
-        Session session = Panache.getEntityManager().unwrap(Session.class);
-        session.flush();
-        FlushMode mode = session.getHibernateFlushMode();
-        session.setHibernateFlushMode(FlushMode.COMMIT);
-        try {
-            return importNew(entries, key);
-        } finally {
-            session.setHibernateFlushMode(mode);
-        }
-    }
-
-    private List<String> importNew(List<HistoryEntry> entries, String key) {
         Set<String> imported = new HashSet<>(Panache.getEntityManager()
                 .createQuery("select importCode from Report where importCode is not null", String.class).getResultList());
-        ZoneId zone = ZoneId.of(Tenant.byCode(tenant.code()).orElseThrow().timeZone);
-        LocalDate today = LocalDate.now(zone);
-        OffsetDateTime now = OffsetDateTime.now();
-        List<Violation> violations = new ArrayList<>();
-        Set<String> listed = new HashSet<>();
         Set<String> known = new HashSet<>(imported); // what a duplicate may name: imported, or listed before it
-        for (int i = 0; i < entries.size(); i++) {
-            HistoryEntry e = entries.get(i);
-            String field = key + "[" + i + "]";
-            if (!listed.add(e.code())) {
-                violations.add(new Violation(field + ".code", "manifest.history.duplicate-code", e.code()));
-            }
+        Township t = new Township(members.names(tenant.code()));
+        return history.importNew(key, entries, imported, "reports", (e, field, filed, violations) -> {
             known.add(e.code());
-            if (!imported.contains(e.code())) {
-                check(e, field, filed(e, today, zone), now, known, violations);
-            }
-        }
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalid(violations);
-        }
-        int added = 0;
-        for (HistoryEntry e : entries) {
-            if (!imported.contains(e.code())) {
-                replay(e, filed(e, today, zone));
-                added++;
-            }
-        }
-        return added == 0 ? List.of() : List.of("+ " + added + " reports of history");
+            check(t, e, field, filed, known, violations);
+        }, (e, filed) -> replay(t, e, filed));
     }
 
-    private static OffsetDateTime filed(HistoryEntry e, LocalDate today, ZoneId zone) {
-        return today.minusDays(e.daysAgo()).atTime(LocalTime.parse(e.time())).atZone(zone).toOffsetDateTime();
+    /** What the entries name, read once for them all: members (with their names), categories, riders, departments. */
+    private record Township(Map<String, String> members, Map<String, ReportCategory> categories, Map<String, Rider> riders,
+                            Map<String, Long> departments) {
+
+        Township(Map<String, String> members) {
+            this(members, new HashMap<>(), new HashMap<>(), new HashMap<>());
+            ReportCategory.<ReportCategory>listAll().forEach(c -> categories.put(c.code, c));
+            Rider.<Rider>list("claimsRiderId is null").forEach(r -> riders.put(r.phone, r));
+            Department.<Department>listAll().forEach(d -> departments.put(d.code, d.id));
+        }
     }
 
     /** Everything that would stop the replay, named by field: nothing is imported unless every entry is sound. */
-    private void check(HistoryEntry e, String field, OffsetDateTime filed, OffsetDateTime now, Set<String> known,
+    private static void check(Township t, HistoryEntry e, String field, OffsetDateTime filed, Set<String> known,
                               List<Violation> violations) {
-        if (ReportCategory.byCode(e.category()).isEmpty()) {
+        if (!t.categories().containsKey(e.category())) {
             violations.add(new Violation(field + ".category", "report.category.unknown", e.category()));
         }
-        if (e.rider() != null && Rider.byPhone(e.rider()).isEmpty()) {
+        if (e.rider() != null && !t.riders().containsKey(e.rider())) {
             violations.add(new Violation(field + ".rider", "manifest.history.rider", e.rider()));
         }
         ReportState state = ReportState.submitted;
@@ -137,18 +103,16 @@ public class ReportHistory {
                 violations.add(new Violation(at + ".minutes", "manifest.history.order", previous));
             }
             previous = s.minutes();
-            if (filed.plusMinutes(s.minutes()).isAfter(now)) {
-                violations.add(new Violation(at + ".minutes", "manifest.history.future"));
-            }
+            ManifestHistory.past(filed.plusMinutes(s.minutes()), at + ".minutes", violations);
             boolean reporterOrSystem = REPORTER.contains(s.action()) || s.action() == ReportAction.auto_close;
-            if (!reporterOrSystem && !member(s.by())) {
+            if (!reporterOrSystem && !t.members().containsKey(s.by())) {
                 violations.add(new Violation(at + ".by", "manifest.history.member", s.by()));
             }
             if (s.action() == ReportAction.dispatch && (s.handler() == null) == (s.department() == null)) {
                 violations.add(new Violation(at, "manifest.history.assignee"));
-            } else if (s.handler() != null && !member(s.handler())) {
+            } else if (s.handler() != null && !t.members().containsKey(s.handler())) {
                 violations.add(new Violation(at + ".handler", "manifest.history.member", s.handler()));
-            } else if (s.department() != null && Department.byCode(s.department()).isEmpty()) {
+            } else if (s.department() != null && !t.departments().containsKey(s.department())) {
                 violations.add(new Violation(at + ".department", "report.department.unknown", s.department()));
             }
             if ((s.action() == ReportAction.mark_duplicate) != (s.of() != null)
@@ -161,13 +125,9 @@ public class ReportHistory {
         }
     }
 
-    private boolean member(String subject) {
-        return members.find(tenant.code(), subject).isPresent();
-    }
-
-    private void replay(HistoryEntry e, OffsetDateTime filed) {
-        ReportCategory category = ReportCategory.byCode(e.category()).orElseThrow();
-        Rider rider = e.rider() == null ? null : Rider.byPhone(e.rider()).orElse(null);
+    private void replay(Township t, HistoryEntry e, OffsetDateTime filed) {
+        ReportCategory category = t.categories().get(e.category());
+        Rider rider = e.rider() == null ? null : t.riders().get(e.rider());
         ReportActors.Actor reporter = rider == null ? new ReportActors.Actor(IMPORTED, null)
                 : new ReportActors.Actor(rider.subject != null ? rider.subject : IMPORTED, rider.name);
         Report r = reports.open(new ReportService.Opening(category, e.description(), e.lon(), e.lat(), e.address(),
@@ -181,7 +141,7 @@ public class ReportHistory {
                     boolean handler = s.handler() != null;
                     r.assigneeKind = handler ? Report.ASSIGNEE_HANDLER : Report.ASSIGNEE_DEPARTMENT;
                     r.assigneeSubject = s.handler();
-                    r.departmentId = handler ? null : Department.byCode(s.department()).orElseThrow().id;
+                    r.departmentId = handler ? null : t.departments().get(s.department());
                 }
                 case mark_duplicate -> r.duplicateOf = Report.<Report>find("importCode", s.of()).firstResult().id;
                 case verify_fixed, verify_not_fixed -> {
@@ -194,7 +154,7 @@ public class ReportHistory {
             }
             ReportActors.Actor actor = REPORTER.contains(action) ? reporter
                     : action == ReportAction.auto_close ? ReportActors.SYSTEM
-                    : new ReportActors.Actor(s.by(), actors.name(s.by()));
+                    : new ReportActors.Actor(s.by(), t.members().get(s.by()));
             workflow.replay(r, action, actor, ReportService.blankToNull(s.note()),
                     ReportViews.details("rating", s.rating()), filed.plusMinutes(s.minutes()));
             if (action == ReportAction.send_back) {

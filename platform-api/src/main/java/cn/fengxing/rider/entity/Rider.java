@@ -46,6 +46,10 @@ public class Rider extends TenantEntity {
 
     public boolean volunteer;
 
+    /** Enrolment: when the rider joined the township's programme (a manifest's roster may date it in the past). */
+    @Column(name = "created_at", updatable = false)
+    public OffsetDateTime createdAt = OffsetDateTime.now();
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt = OffsetDateTime.now();
 

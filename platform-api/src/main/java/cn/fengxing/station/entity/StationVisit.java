@@ -30,4 +30,8 @@ public class StationVisit extends TenantEntity {
     /** Subject of whoever scanned: the keeper or the rider. */
     @Column(name = "by_subject")
     public String bySubject;
+
+    /** The code of a row imported from the manifest's history; null for a live one. */
+    @Column(name = "import_code")
+    public String importCode;
 }

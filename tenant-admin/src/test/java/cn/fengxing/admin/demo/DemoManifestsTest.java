@@ -326,13 +326,109 @@ class DemoManifestsTest {
                 "regenerate with DemoGridsGenerator (see its header) after changing " + code + ".yaml");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void reportHistoryFileIsWhatTheGeneratorMakes(String code) throws IOException {
+        ObjectNode manifest = new ManifestLoader().read(DIR.resolve(code + ".yaml"));
+        assertEquals(code + "-reports.json", manifest.path("reportHistory").asText());
+        assertEquals(DemoReportsGenerator.render(DIR.resolve(code + ".yaml")),
+                Files.readString(DIR.resolve(code + "-reports.json"), StandardCharsets.UTF_8),
+                "regenerate with DemoReportsGenerator (see its header) after changing " + code + ".yaml or its grids");
+    }
+
     @Test
-    void ningxiangsReportHistoryFileIsWhatTheGeneratorMakes() throws IOException {
-        ObjectNode manifest = new ManifestLoader().read(DIR.resolve("ningxiang.yaml"));
-        assertEquals("ningxiang-reports.json", manifest.path("reportHistory").asText());
-        assertEquals(DemoReportsGenerator.render(DIR.resolve("ningxiang.yaml")),
-                Files.readString(DIR.resolve("ningxiang-reports.json"), StandardCharsets.UTF_8),
-                "regenerate with DemoReportsGenerator (see its header) after changing ningxiang.yaml or its grids");
+    void scanHistoryFilesAreWhatTheGeneratorMakes() throws IOException {
+        Map<String, String> expected = new HashMap<>();
+        expected.put("ningxiang-epasses.json", DemoScansGenerator.epasses(DIR.resolve("ningxiang.yaml")));
+        DemoScansGenerator.VISITS.keySet().forEach(code -> expected.put(code + "-visits.json",
+                DemoScansGenerator.visits(DIR.resolve(code + ".yaml"))));
+        DemoScansGenerator.DISCOUNT_USES.keySet().forEach(code -> expected.put(code + "-discounts.json",
+                DemoScansGenerator.discountUses(DIR.resolve(code + ".yaml"))));
+        for (Map.Entry<String, String> file : expected.entrySet()) {
+            assertEquals(file.getValue(), Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8),
+                    "regenerate with DemoScansGenerator (see its header): " + file.getKey());
+        }
+    }
+
+    /** The rosters: unique phones and names, each rider joined before anything their history has them do. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void everyRiderJoinedBeforeTheirHistory(String code) {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve(code + ".yaml"));
+        Map<String, Integer> joined = new HashMap<>();
+        Set<String> names = new HashSet<>();
+        for (JsonNode r : manifest.path("riders")) {
+            assertNull(joined.put(r.path("phone").asText(), r.path("joinedDaysAgo").asInt(-1)), "duplicate phone");
+            assertTrue(names.add(r.path("name").asText()), "duplicate name " + r.path("name").asText());
+            int days = r.path("joinedDaysAgo").asInt(-1);
+            assertTrue(days >= 0 && days <= 3650, r.path("phone") + " has a joining day");
+        }
+        int entries = 0;
+        for (String section : ManifestLoader.HISTORY) {
+            for (JsonNode e : manifest.path(section)) {
+                String rider = e.path("rider").asText();
+                assertTrue(joined.containsKey(rider), section + " " + e.path("code") + " by a rider of the roster");
+                assertTrue(joined.get(rider) > e.path("daysAgo").asInt(), section + " " + e.path("code") + " after joining");
+                entries++;
+            }
+        }
+        assertTrue(entries > 0, code + " has a history");
+    }
+
+    /** 北大街: the article's 100 riders in 9 squads, one per community; 山阳: a 25-rider volunteer squad. */
+    @Test
+    void beidajieHas100RidersIn9SquadsAndShanyangA25RiderVolunteerSquad() {
+        ObjectNode beidajie = new ManifestLoader().read(DIR.resolve("beidajie.yaml"));
+        assertEquals(100, beidajie.path("riders").size());
+        Map<String, Integer> squads = new HashMap<>();
+        beidajie.path("riders").forEach(r -> squads.merge(r.path("squad").asText(), 1, Integer::sum));
+        Set<String> listed = new HashSet<>();
+        Set<String> communities = new HashSet<>();
+        beidajie.path("squads").forEach(q -> {
+            listed.add(q.path("name").asText());
+            communities.add(q.path("community").asText());
+        });
+        assertEquals(listed, squads.keySet(), "every rider in one of the listed squads");
+        assertEquals(9, listed.size());
+        assertEquals(9, communities.size(), "one squad per community");
+
+        ObjectNode shanyang = new ManifestLoader().read(DIR.resolve("shanyang.yaml"));
+        int volunteers = 0;
+        for (JsonNode r : shanyang.path("riders")) {
+            if (r.path("volunteer").asBoolean()) {
+                volunteers++;
+                assertEquals(shanyang.path("squads").get(0).path("name").asText(), r.path("squad").asText());
+            }
+        }
+        assertEquals(25, volunteers);
+        assertTrue(shanyang.path("settings").path("riders").path("volunteerField").asBoolean());
+    }
+
+    /** 工程街道: the article's 127 flyposters cleared — every flyposting report closed fixed. */
+    @Test
+    void gongchengClearedThe127Flyposters() {
+        JsonNode history = new ManifestLoader().load(DIR.resolve("gongcheng.yaml")).path("reportHistory");
+        int flyposting = 0;
+        for (JsonNode e : history) {
+            if (e.path("category").asText().equals("flyposting")) {
+                flyposting++;
+                String last = e.path("steps").get(e.path("steps").size() - 1).path("action").asText();
+                assertTrue(Set.of("verify_fixed", "auto_close").contains(last), e.path("code") + " closed fixed");
+            }
+        }
+        assertEquals(DemoReportsGenerator.GONGCHENG_FLYPOSTING, flyposting);
+    }
+
+    /** 宁乡镇: the article's 43 e-passes, over its 25 friendly communities. */
+    @Test
+    void ningxiangIssued43EpassesOverThe25FriendlyCommunities() {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve("ningxiang.yaml"));
+        assertEquals(43, manifest.path("epassHistory").size());
+        Set<String> friendly = new HashSet<>();
+        manifest.path("friendlyCommunities").forEach(f -> friendly.add(f.path("code").asText()));
+        Set<String> opened = new HashSet<>();
+        manifest.path("epassHistory").forEach(e -> e.path("communities").forEach(c -> opened.add(c.asText())));
+        assertEquals(friendly, opened);
     }
 
     /** Actions that conclude a report (办结), as ReportAction leads them to ReportState.CLOSED. */

@@ -1,0 +1,38 @@
+package cn.fengxing.admin.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A demo manifest's rider roster for the history generators: riders are drawn at random among those who had joined
+ * by the day of what they do (the manifest's {@code joinedDaysAgo}; none: joined before any history).
+ */
+final class DemoRoster {
+
+    final List<String> phones = new ArrayList<>();
+    private final Map<String, Integer> joined = new HashMap<>();
+
+    DemoRoster(JsonNode riders) {
+        riders.forEach(r -> {
+            phones.add(r.path("phone").asText());
+            joined.put(r.path("phone").asText(), r.path("joinedDaysAgo").asInt(Integer.MAX_VALUE));
+        });
+    }
+
+    /** A rider drawn at random, or the next one of the roster after who had joined before that day. */
+    String draw(Random random, long daysAgo) {
+        int first = random.nextInt(phones.size());
+        for (int k = 0; k < phones.size(); k++) {
+            String phone = phones.get((first + k) % phones.size());
+            if (joined.get(phone) > daysAgo) {
+                return phone;
+            }
+        }
+        throw new IllegalStateException("no rider had joined " + daysAgo + " days ago");
+    }
+}

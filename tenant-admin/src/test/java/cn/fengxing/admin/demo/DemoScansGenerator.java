@@ -1,0 +1,176 @@
+package cn.fengxing.admin.demo;
+
+import cn.fengxing.admin.ManifestLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Generates the demo townships' other histories (the manifests' sections {@code epassHistory},
+ * {@code stationVisitHistory} and {@code discountUseHistory}), one entry per line, by riders who had joined by then:
+ * <ul>
+ * <li>{@code ningxiang-epasses.json}: the article's 43 e-passes 电子通行证, issued by the admin over the past year for
+ * one to three of the 25 friendly communities (each of them on some pass), valid 90, 180 or 365 days; the latest is the
+ * demo rider's;</li>
+ * <li>{@code <code>-visits.json}: station visits 驿站到访 where the township has stations (宁乡 600, 山阳 900, 月坛 700),
+ * more of them lately as the roster grows, more at the bigger stations, scanned by the station's keeper or the admin;</li>
+ * <li>{@code <code>-discounts.json}: discount uses 优惠核销 at the partner merchants (山阳 400, 月坛 500).</li>
+ * </ul>
+ * Days count back from the day the manifest is first applied (1–360). Randomness is seeded, and {@code DemoManifestsTest}
+ * checks that each committed file equals what this class generates. Run from the repository root after changing a
+ * manifest's riders, friendly communities, stations or merchants:
+ * <pre>
+ * ./mvnw -q -f tenant-admin/pom.xml test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=cn.fengxing.admin.demo.DemoScansGenerator -Dexec.args=deploy/demo/tenants
+ * </pre>
+ */
+public final class DemoScansGenerator {
+
+    public static final int NINGXIANG_EPASSES = 43;
+
+    /** Visits per township with stations, discount uses per township with merchants. */
+    static final Map<String, Integer> VISITS = Map.of("ningxiang", 600, "shanyang", 900, "yuetan", 700);
+    static final Map<String, Integer> DISCOUNT_USES = Map.of("shanyang", 400, "yuetan", 500);
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int[] VALID_DAYS = {90, 180, 365};
+
+    private DemoScansGenerator() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            System.err.println("usage: DemoScansGenerator <deploy/demo/tenants directory>");
+            System.exit(2);
+        }
+        Path dir = Path.of(args[0]);
+        write(dir.resolve("ningxiang-epasses.json"), epasses(dir.resolve("ningxiang.yaml")));
+        for (String code : VISITS.keySet().stream().sorted().toList()) {
+            write(dir.resolve(code + "-visits.json"), visits(dir.resolve(code + ".yaml")));
+        }
+        for (String code : DISCOUNT_USES.keySet().stream().sorted().toList()) {
+            write(dir.resolve(code + "-discounts.json"), discountUses(dir.resolve(code + ".yaml")));
+        }
+    }
+
+    private static void write(Path file, String text) throws IOException {
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        System.out.println("wrote " + file);
+    }
+
+    /** 宁乡镇's 43 e-passes. */
+    public static String epasses(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        Random random = new Random(20240701L);
+        DemoRoster roster = new DemoRoster(manifest.path("riders"));
+        String admin = admin(manifest);
+        List<String> communities = new ArrayList<>();
+        manifest.path("friendlyCommunities").forEach(f -> communities.add(f.path("code").asText()));
+        // each friendly community first on some pass, the rest drawn
+        List<String> firsts = new ArrayList<>(communities);
+        Collections.shuffle(firsts, random);
+        List<ObjectNode> entries = new ArrayList<>();
+        for (int i = 0; i < NINGXIANG_EPASSES; i++) {
+            int daysAgo = 350 - i * 8 - random.nextInt(6);
+            boolean demo = i == NINGXIANG_EPASSES - 1;
+            ObjectNode e = entry(random, daysAgo, 9, 9)
+                    .put("rider", demo ? DemoReportsGenerator.DEMO_RIDER_PHONE : roster.draw(random, daysAgo));
+            List<String> opens = new ArrayList<>(List.of(i < firsts.size() ? firsts.get(i)
+                    : communities.get(random.nextInt(communities.size()))));
+            for (int extra = random.nextInt(3); extra > 0; extra--) {
+                String more = communities.get(random.nextInt(communities.size()));
+                if (!opens.contains(more)) {
+                    opens.add(more);
+                }
+            }
+            Collections.sort(opens);
+            opens.forEach(e.putArray("communities")::add);
+            e.put("validDays", demo ? 365 : VALID_DAYS[random.nextInt(VALID_DAYS.length)]).put("by", admin);
+            entries.add(e);
+        }
+        return render(entries, "nx-p");
+    }
+
+    /** Visits to the township's stations, by their keeper or the admin. */
+    public static String visits(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        return scans(manifest, new Random(20240702L + code.hashCode()), VISITS.get(code), manifest.path("stations"),
+                "station", prefix(code) + "-v");
+    }
+
+    /** Discount uses at the township's partner merchants, confirmed by the admin. */
+    public static String discountUses(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        return scans(manifest, new Random(20240703L + code.hashCode()), DISCOUNT_USES.get(code),
+                manifest.path("merchants"), "merchant", prefix(code) + "-d");
+    }
+
+    private static String scans(ObjectNode manifest, Random random, int count, JsonNode places, String placeKey,
+                                String prefix) {
+        DemoRoster roster = new DemoRoster(manifest.path("riders"));
+        String admin = admin(manifest);
+        // the bigger the place, the more riders stop there
+        List<JsonNode> weighted = new ArrayList<>();
+        places.forEach(p -> weighted.addAll(Collections.nCopies(Math.max(1, p.path("capacity").asInt(4) / 2), p)));
+        List<ObjectNode> entries = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            // more of them lately, as the roster grows
+            int daysAgo = 1 + (int) (359 * (1 - Math.sqrt(random.nextDouble())));
+            JsonNode place = weighted.get(random.nextInt(weighted.size()));
+            entries.add(entry(random, daysAgo, 10, 11).put(placeKey, place.path("code").asText())
+                    .put("rider", roster.draw(random, daysAgo)).put("by", place.path("keeper").asText(admin)));
+        }
+        return render(entries, prefix);
+    }
+
+    /** An entry dated {@code daysAgo} between {@code fromHour} and {@code fromHour + hours}. */
+    private static ObjectNode entry(Random random, int daysAgo, int fromHour, int hours) {
+        int minute = fromHour * 60 + random.nextInt(hours * 60);
+        return JsonNodeFactory.instance.objectNode().put("code", "").put("daysAgo", daysAgo)
+                .put("time", String.format("%02d:%02d", minute / 60, minute % 60));
+    }
+
+    /** Oldest first, coded in that order ("nx-p-0001"), one per line. */
+    private static String render(List<ObjectNode> entries, String prefix) {
+        entries.sort(Comparator.comparingInt((ObjectNode e) -> -e.path("daysAgo").asInt())
+                .thenComparing(e -> e.path("time").asText()));
+        StringBuilder text = new StringBuilder("[\n");
+        for (int i = 0; i < entries.size(); i++) {
+            entries.get(i).put("code", String.format("%s-%04d", prefix, i + 1));
+            try {
+                text.append(JSON.writeValueAsString(entries.get(i))).append(i < entries.size() - 1 ? ",\n" : "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return text.append("]\n").toString();
+    }
+
+    private static String prefix(String code) {
+        return DemoReportsGenerator.PROFILES.get(code).prefix();
+    }
+
+    private static String admin(ObjectNode manifest) {
+        for (JsonNode m : manifest.path("members")) {
+            if (m.path("roles").toString().equals("[\"tenant_admin\"]")) {
+                return m.path("subject").asText();
+            }
+        }
+        throw new IllegalStateException("the manifest has no admin");
+    }
+}
