@@ -50,3 +50,18 @@ export function addDays(day: string, days: number): string {
   const [y, m, d] = day.split('-').map(Number)
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10)
 }
+
+/** Shown for a figure that has no value (nothing to measure). */
+export const NO_VALUE = '—'
+
+/** A number in the UI's language with at most `digits` decimals ("1,234.5"); "—" for none. */
+export function formatNumber(value: number | null | undefined, digits = 0): string {
+  if (value === null || value === undefined) return NO_VALUE
+  return new Intl.NumberFormat(i18n.global.locale.value, { maximumFractionDigits: digits }).format(value)
+}
+
+/** A share 0..1 as a percentage in the UI's language ("80.5%"); "—" for none. */
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined) return NO_VALUE
+  return new Intl.NumberFormat(i18n.global.locale.value, { style: 'percent', maximumFractionDigits: digits }).format(value)
+}

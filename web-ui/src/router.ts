@@ -21,7 +21,7 @@ declare module 'vue-router' {
 const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   dispatch: () => import('./console/dispatch/QueueView.vue'),
   tasks: () => import('./console/dispatch/TasksView.vue'),
-  figures: () => import('./console/dispatch/FiguresView.vue'),
+  figures: () => import('./console/figures/FiguresView.vue'),
   scan: () => import('./console/scan/ScanDeskView.vue'),
   grids: () => import('./console/grids/GridsView.vue'),
   branding: () => import('./console/branding/BrandingView.vue'),

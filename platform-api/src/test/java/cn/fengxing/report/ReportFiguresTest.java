@@ -32,20 +32,9 @@ class ReportFiguresTest {
         TestTenants.onboard(T, 119.5, 31.5);
     }
 
-    /**
-     * Files a report through the API, then moves it into the past: filed at {@code filed} (Shanghai time), due
-     * 10 minutes and 72 hours later, with the given further columns ({@code filed} in them: the filing time).
-     */
+    /** A report filed at {@code filed} (Shanghai time) with the given further columns (see {@link Reports#filedAt}). */
     static long filedAt(String filed, String assignments) {
-        long id = Reports.file(T, "road-damage", 119.5, 31.5);
-        String at = "timestamptz '" + filed + "+08'";
-        // "filed" in assignments is the new filing time (an UPDATE's created_at would be the old one)
-        Db.strings("update report set created_at = " + at + ", dispatch_due = " + at + " + interval '10 minutes', "
-                + "resolve_due = " + at + " + interval '72 hours'"
-                + (assignments.isEmpty() ? "" : ", " + assignments.replace("filed", at))
-                + " where id = " + id + " returning id");
-        Db.strings("update report_event set at = " + at + " where report_id = " + id + " returning id");
-        return id;
+        return Reports.filedAt(T, "road-damage", 119.5, 31.5, filed, assignments);
     }
 
     @Test

@@ -32,4 +32,21 @@ public final class Reports {
         return submission(TestTenants.member(tenant, "rider"), UUID.randomUUID().toString(), category, lon, lat)
                 .post("/api/t/" + tenant + "/reports").then().statusCode(201).extract().jsonPath().getLong("id");
     }
+
+    /**
+     * Files a report through the API, then moves it into the past: filed at {@code filed} (Shanghai time), due
+     * 10 minutes and 72 hours later, with the given further columns ({@code filed} in them: the filing time).
+     */
+    public static long filedAt(String tenant, String category, double lon, double lat, String filed,
+                               String assignments) {
+        long id = file(tenant, category, lon, lat);
+        String at = "timestamptz '" + filed + "+08'";
+        // "filed" in assignments is the new filing time (an UPDATE's created_at would be the old one)
+        Db.strings("update report set created_at = " + at + ", dispatch_due = " + at + " + interval '10 minutes', "
+                + "resolve_due = " + at + " + interval '72 hours'"
+                + (assignments.isEmpty() ? "" : ", " + assignments.replace("filed", at))
+                + " where id = " + id + " returning id");
+        Db.strings("update report_event set at = " + at + " where report_id = " + id + " returning id");
+        return id;
+    }
 }

@@ -177,6 +177,7 @@ public final class TenantEndpoints {
             new Endpoint("GET", "/reports/mine", EnumSet.of(RIDER), null),
             new Endpoint("GET", "/reports/nearby?category=road-damage&lon=1&lat=1", REPORTERS, null),
             new Endpoint("GET", "/reports/figures", DISPATCH, null),
+            new Endpoint("GET", "/reports/breakdown?by=grid", DISPATCH, null),
             new Endpoint("GET", "/figures/standing", ADMIN, null),
             new Endpoint("GET", "/figures/trend?figure=reports", ADMIN, null),
             new Endpoint("GET", "/reports/{missing}", WITH_RIDER, null),

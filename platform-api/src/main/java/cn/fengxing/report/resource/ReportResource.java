@@ -5,11 +5,13 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.web.RequestLocale;
 import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.report.api.ReportBreakdown;
 import cn.fengxing.report.api.ReportFigures;
 import cn.fengxing.report.api.ReportForm;
 import cn.fengxing.report.api.ReportSummary;
 import cn.fengxing.report.api.ReportView;
 import cn.fengxing.report.api.VerificationForm;
+import cn.fengxing.report.service.ReportBreakdownService;
 import cn.fengxing.report.service.ReportFigureService;
 import cn.fengxing.report.service.ReportPhotos;
 import cn.fengxing.report.service.ReportService;
@@ -63,6 +65,9 @@ public class ReportResource {
 
     @Inject
     ReportFigureService figures;
+
+    @Inject
+    ReportBreakdownService breakdowns;
 
     @Inject
     RequestLocale locale;
@@ -129,6 +134,25 @@ public class ReportResource {
                                  @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD",
                                          schema = @Schema(type = SchemaType.STRING, format = "date")) String to) {
         return figures.figures(from, to);
+    }
+
+    @GET
+    @Path("/breakdown")
+    @TenantAccess({DISPATCHER, TENANT_ADMIN})
+    @Operation(summary = "Reports by category, community or grid",
+            description = "The reports filed from–to (as for the figures) counted by category (named in the request's "
+                    + "language), community or grid, each as it stands now: reports, closed and the closure rate, those "
+                    + "that missed a deadline and their share. Most reports first; reports placed in no community or "
+                    + "grid make one row without a name.")
+    public ReportBreakdown breakdown(@PathParam("tenant") String tenant,
+                                     @QueryParam("from") @Parameter(description = "First day, YYYY-MM-DD",
+                                             schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                                     @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD",
+                                             schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
+                                     @QueryParam("by") @Parameter(required = true, description = "What a row is",
+                                             schema = @Schema(type = SchemaType.STRING,
+                                                     enumeration = {"category", "community", "grid"})) String by) {
+        return breakdowns.breakdown(from, to, by, locale.get());
     }
 
     @GET
