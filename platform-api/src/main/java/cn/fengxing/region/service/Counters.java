@@ -19,6 +19,7 @@ public record Counters(Map<String, Long> values) {
 
     /** The median of a duration counted in these buckets ({@code prefix + index}), or null when none counted. */
     public Double median(String prefix, DurationBuckets buckets) {
-        return buckets.median(i -> get(prefix + i));
+        String[] keys = buckets.keys(prefix);
+        return buckets.median(i -> get(keys[i]));
     }
 }

@@ -1,8 +1,11 @@
 package cn.fengxing.region.service;
 
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntToLongFunction;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * Fixed duration buckets, so a median over any period is merged from the days' counts: bucket 0 below the first
@@ -20,9 +23,17 @@ public final class DurationBuckets {
             1, 2, 3, 4, 6, 8, 12, 16, 24, 36, 48, 60, 72, 96, 120, 168, 240, 336, 720);
 
     private final double[] edges;
+    /** Counter keys per prefix ("reports.dispatchMinutes." → its bucket keys), made once. */
+    private final Map<String, String[]> keys = new ConcurrentHashMap<>();
 
     private DurationBuckets(double... edges) {
         this.edges = edges;
+    }
+
+    /** The counter keys of the buckets under a prefix: prefix + index. */
+    String[] keys(String prefix) {
+        return keys.computeIfAbsent(prefix, p -> IntStream.rangeClosed(0, edges.length).mapToObj(i -> p + i)
+                .toArray(String[]::new));
     }
 
     /** SQL: the bucket index of a duration expression (0 … edges). */

@@ -4,7 +4,8 @@ import cn.fengxing.region.api.Period;
 import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.TenantWork;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -19,7 +20,9 @@ import org.jboss.logging.Logger;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -40,9 +43,6 @@ public class TownshipFigureRefresher {
     static final int DELETE_CHUNK = 10_000;
     /** Where a full rebuild starts counting. */
     static final LocalDate BEGINNING = LocalDate.of(2000, 1, 1);
-
-    private static final TypeReference<Map<String, Long>> COUNTERS = new TypeReference<>() {
-    };
 
     @Inject
     FigureRegistry registry;
@@ -203,10 +203,20 @@ public class TownshipFigureRefresher {
         return value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
     }
 
+    /** Streams the flat object of counters (a province's comparison reads thousands of them per request). */
     Map<String, Long> read(String counters) {
-        try {
-            return json.readValue(counters, COUNTERS);
-        } catch (JsonProcessingException e) {
+        Map<String, Long> out = new HashMap<>();
+        try (JsonParser parser = json.getFactory().createParser(counters)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IllegalStateException("Counters in the read model are not an object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String key = parser.currentName();
+                parser.nextToken();
+                out.put(key, parser.getLongValue());
+            }
+            return out;
+        } catch (IOException e) {
             throw new IllegalStateException("Unreadable counters in the read model", e);
         }
     }
