@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { ensureActiveRider } from './api.js'
-import { DESKTOP, PHONE, issueEpass, launch, openPage, screenshot, signIn } from './harness.js'
+import { DESKTOP, PHONE, issueEpass, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
 
 /** @typedef {import('playwright-core').Page} Page */
 
@@ -33,7 +33,7 @@ async function guardChecks(guard, token) {
   return result
 }
 
-test('an e-pass is issued, the guard finds it valid, and after revocation revoked; the audit log shows both', async () => {
+test('an e-pass is issued, the guard finds it valid (also offline), and after revocation revoked; the audit log shows both', async () => {
   const admin = await openPage(browser, DESKTOP)
   await admin.goto('/t/ningxiang/console/passes')
   await signIn(admin, 'ningxiang-admin', 'fengxing')
@@ -57,12 +57,24 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   // A guard, not signed in, checks it: valid.
   const guard = await openPage(browser, PHONE)
   await guard.goto('/t/ningxiang/verify')
-  await guard.getByText(/已缓存 \d+ 个验证密钥/).waitFor()
-  let result = await guardChecks(guard, token)
-  assert.equal(await result.getAttribute('data-result'), 'valid')
-  await result.getByText('有效', { exact: true }).waitFor()
-  await result.getByText(RIDER_NAME).waitFor()
+  await screenshotOnFailure(guard, 'guard-valid', async () => {
+    await guard.getByText(/已缓存 \d+ 个验证密钥/).waitFor()
+    const result = await guardChecks(guard, token)
+    assert.equal(await result.getAttribute('data-result'), 'valid')
+    await result.getByText('有效', { exact: true }).waitFor()
+    await result.getByText(RIDER_NAME).waitFor()
+  })
   await screenshot(guard, 'guard-valid')
+
+  // Without a network the phone checks the signature itself with the keys it cached, and says so.
+  await guard.context().setOffline(true)
+  await screenshotOnFailure(guard, 'guard-offline', async () => {
+    const result = await guardChecks(guard, token)
+    assert.equal(await result.getAttribute('data-result'), 'valid')
+    await result.getByText('离线核验（未能联网查询注销状态）').waitFor()
+    await result.getByText(RIDER_NAME).waitFor()
+  })
+  await guard.context().setOffline(false)
 
   // The admin revokes it; the guard checks again: revoked.
   await newest.getByRole('button', { name: '注销' }).click()
@@ -70,7 +82,7 @@ test('an e-pass is issued, the guard finds it valid, and after revocation revoke
   await prompt.locator('input').fill('测试：骑手离职')
   await prompt.getByRole('button', { name: '注销' }).click()
   await newest.getByText('已注销').waitFor()
-  result = await guardChecks(guard, token)
+  await guardChecks(guard, token)
   await guard.locator('[data-testid="verify-result"][data-result="revoked"]').getByText('已注销', { exact: true }).waitFor()
   await screenshot(guard, 'guard-revoked')
 

@@ -1,6 +1,7 @@
 import { ref, watch, type Ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { api } from '../api/client'
+import { keyed } from './keyed'
 import type { Comparison } from './types'
 
 /**
@@ -22,7 +23,7 @@ export function useComparison(region: Ref<string | undefined>, period: Ref<strin
         params: { query: { region: region.value, period: period.value } },
       })
       // a slow answer to an earlier choice does not replace the current one
-      if (asked === latest) comparison.value = data ?? null
+      if (asked === latest) comparison.value = data ? keyed(data) : null
     } finally {
       if (asked === latest) loading.value = false
     }

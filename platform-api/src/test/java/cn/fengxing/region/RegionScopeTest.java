@@ -150,7 +150,7 @@ class RegionScopeTest {
             assertThat(body).doesNotContain(SECRET_NAME, SECRET_PHONE, SECRET_TEXT, "欧阳");
         }
         // and yet the figures count them
-        Map<String, Object> a = comparison(token, PROVINCE).jsonPath().getMap("rows.find { it.code == 'scope-a' }.values");
+        Map<String, Object> a = ComparisonJson.values(comparison(token, PROVINCE).jsonPath(), "scope-a");
         assertThat(((Number) a.get("riders.enrolled")).intValue()).isEqualTo(1);
         assertThat(((Number) a.get("reports")).intValue()).isEqualTo(1);
     }
@@ -206,13 +206,13 @@ class RegionScopeTest {
         // shown sorted by reports, largest first, with the region row last
         List<List<String>> expected = new ArrayList<>();
         List<Map<String, Object>> rows = new ArrayList<>(table.getList("rows"));
-        rows.sort((x, y) -> Double.compare(value(y, "reports"), value(x, "reports")));
+        rows.sort((x, y) -> Double.compare(value(table, y, "reports"), value(table, x, "reports")));
         for (Map<String, Object> r : rows) {
             List<String> cells = new ArrayList<>(List.of((String) r.get("name"), (String) r.get("regionPath")));
-            figures.forEach(f -> cells.add(shown(f, r)));
+            figures.forEach(f -> cells.add(shown(f, ComparisonJson.values(table, r))));
             expected.add(cells);
         }
-        Map<String, Object> regionRow = table.getMap("regionRow");
+        Map<String, Object> regionRow = ComparisonJson.values(table, table.getMap("regionRow"));
         List<String> last = new ArrayList<>(List.of(PROVINCE + "（合计或中位数）", ""));
         figures.forEach(f -> last.add(shown(f, regionRow)));
         expected.add(last);
@@ -253,16 +253,14 @@ class RegionScopeTest {
         return given().auth().oauth2(token).queryParam("region", region).get("/api/regions/comparison");
     }
 
-    @SuppressWarnings("unchecked")
-    private static double value(Map<String, Object> row, String key) {
-        Object v = ((Map<String, Object>) row.get("values")).get(key);
+    private static double value(JsonPath table, Map<String, Object> row, String key) {
+        Object v = ComparisonJson.values(table, row).get(key);
         return v == null ? -1 : ((Number) v).doubleValue();
     }
 
     /** As the table shows it: a share as a percentage to one decimal, a count whole. */
-    @SuppressWarnings("unchecked")
-    private static String shown(String figure, Map<String, Object> row) {
-        Object v = ((Map<String, Object>) row.get("values")).get(figure);
+    private static String shown(String figure, Map<String, Object> values) {
+        Object v = values.get(figure);
         if (v == null) {
             return "";
         }

@@ -6,5 +6,5 @@ import java.util.List;
 /** Every township of a region side by side for a period, with the region row (total or median per figure). */
 public record Comparison(RegionRef region, Period period, Period previousPeriod, Period lastYearPeriod,
                          OffsetDateTime dataAsOf, List<FigureView> figures, List<ComparisonRow> rows,
-                         FigureValues regionRow) {
+                         RegionRow regionRow) {
 }

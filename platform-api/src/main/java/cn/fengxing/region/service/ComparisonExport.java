@@ -57,15 +57,19 @@ public class ComparisonExport {
         if (order != null && !order.isBlank() && !order.equals("asc") && !order.equals("desc")) {
             throw ProblemException.invalid(List.of(new Violation("order", "region.order", order)));
         }
+        Map<String, FigureView> views = new HashMap<>();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < c.figures().size(); i++) {
+            views.put(c.figures().get(i).key(), c.figures().get(i));
+            index.put(c.figures().get(i).key(), i);
+        }
         List<ComparisonRow> rows = new ArrayList<>(c.rows());
         if (sort != null && !sort.isBlank()) {
-            String key = registry.figure("sort", sort).key();
-            Comparator<ComparisonRow> byValue = Comparator.comparing(r -> r.values().get(key),
+            int column = index.get(registry.figure("sort", sort).key());
+            Comparator<ComparisonRow> byValue = Comparator.comparing(r -> r.values().get(column),
                     Comparator.nullsFirst(Comparator.<Double>naturalOrder()));
             rows.sort(descending ? byValue.reversed() : byValue);
         }
-        Map<String, FigureView> views = new HashMap<>();
-        c.figures().forEach(f -> views.put(f.key(), f));
         String now = TIME.format(OffsetDateTime.now(RegionComparison.REGION_ZONE));
         List<String> title = List.of(
                 Messages.get(locale, "region.export.title", c.region().name()),
@@ -78,11 +82,11 @@ public class ComparisonExport {
         List<List<Object>> out = new ArrayList<>();
         for (ComparisonRow r : rows) {
             List<Object> cells = new ArrayList<>(List.of(name(r.name(), r.nameEn(), locale), r.regionPath()));
-            keys.forEach(k -> cells.add(shown(views.get(k), r.values().get(k))));
+            keys.forEach(k -> cells.add(shown(views.get(k), r.values().get(index.get(k)))));
             out.add(cells);
         }
         List<Object> regionRow = new ArrayList<>(List.of(Messages.get(locale, "region.export.regionRow", c.region().name()), ""));
-        keys.forEach(k -> regionRow.add(shown(views.get(k), c.regionRow().values().get(k))));
+        keys.forEach(k -> regionRow.add(shown(views.get(k), c.regionRow().values().get(index.get(k)))));
         out.add(regionRow);
         return new Sheet(title, header, out);
     }

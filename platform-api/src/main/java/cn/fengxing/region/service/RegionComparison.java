@@ -9,6 +9,7 @@ import cn.fengxing.region.api.FigureView;
 import cn.fengxing.region.api.Period;
 import cn.fengxing.region.api.RegionNode;
 import cn.fengxing.region.api.RegionRef;
+import cn.fengxing.region.api.RegionRow;
 import cn.fengxing.region.api.RegionTree;
 import cn.fengxing.region.api.Standing;
 import cn.fengxing.region.api.TownshipRef;
@@ -26,6 +27,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Regional comparison 区域对比 (docs/product.md §3.10) from the read model only: aggregates per township, never a
@@ -89,19 +92,19 @@ public class RegionComparison {
         Period period = Period.parse("period", periodKey, LocalDate.now(REGION_ZONE));
         List<Figure> figures = registry.figures();
         List<TownshipRef> townships = read.townships(region.path);
-        Map<String, Map<String, Counters>> counters =
-                read.counters(region.path, List.of(period, period.previous(), period.lastYear()));
+        Map<String, Map<String, List<Double>>> values =
+                read.values(region.path, List.of(period, period.previous(), period.lastYear()));
+        // a year's 同比 is its 环比, the year before: sent once, as previous
+        boolean lastYearApart = !period.lastYear().equals(period.previous());
         List<ComparisonRow> rows = new ArrayList<>();
         for (TownshipRef t : townships) {
-            Map<String, Counters> of = counters.getOrDefault(t.code(), Map.of());
-            rows.add(new ComparisonRow(t.code(), t.name(), t.nameEn(), t.regionPath(),
-                    values(figures, of.get(period.key())), values(figures, of.get(period.previous().key())),
-                    values(figures, of.get(period.lastYear().key()))));
+            Map<String, List<Double>> own = values.get(t.code());
+            rows.add(new ComparisonRow(t.code(), t.name(), t.nameEn(), t.regionPath(), of(own, period),
+                    of(own, period.previous()), lastYearApart ? of(own, period.lastYear()) : null));
         }
-        FigureValues regionRow = new FigureValues(
-                rollUp(figures, rows.stream().map(ComparisonRow::values).toList()),
-                rollUp(figures, rows.stream().map(ComparisonRow::previous).toList()),
-                rollUp(figures, rows.stream().map(ComparisonRow::lastYear).toList()));
+        RegionRow regionRow = new RegionRow(rollUpList(figures, rows, ComparisonRow::values),
+                rollUpList(figures, rows, ComparisonRow::previous),
+                lastYearApart ? rollUpList(figures, rows, ComparisonRow::lastYear) : null);
         return new Comparison(new RegionRef(region.path, region.name, region.level), period, period.previous(),
                 period.lastYear(), read.dataAsOf(region.path),
                 figures.stream().map(f -> FigureView.of(f, locale)).toList(), rows, regionRow);
@@ -113,12 +116,13 @@ public class RegionComparison {
         Region region = scope.require(path);
         Figure figure = registry.figure("figure", figureKey);
         List<Period> periods = months(to, months);
-        Map<String, Map<String, Counters>> counters = read.counters(region.path, periods);
+        Map<String, Map<String, List<Double>>> values = read.values(region.path, periods);
+        int index = registry.indexOf(figure);
         List<Trend.TrendRow> rows = new ArrayList<>();
         for (TownshipRef t : read.townships(region.path)) {
-            Map<String, Counters> of = counters.getOrDefault(t.code(), Map.of());
+            Map<String, List<Double>> own = values.get(t.code());
             rows.add(new Trend.TrendRow(t.code(), t.name(), t.nameEn(),
-                    periods.stream().map(p -> value(figure, of.get(p.key()))).toList()));
+                    periods.stream().map(p -> of(own, p).get(index)).toList()));
         }
         List<Double> regionSeries = new ArrayList<>();
         for (int i = 0; i < periods.size(); i++) {
@@ -137,12 +141,11 @@ public class RegionComparison {
         List<Figure> figures = registry.figures();
         String province = tenant.region.path.split(Region.SEPARATOR)[0];
         List<TownshipRef> townships = read.townships(province);
-        Map<String, Map<String, Counters>> counters =
-                read.counters(province, List.of(period, period.previous(), period.lastYear()));
+        Map<String, Map<String, List<Double>>> all =
+                read.values(province, List.of(period, period.previous(), period.lastYear()));
         Map<String, Map<String, Double>> values = new HashMap<>();
-        townships.forEach(t -> values.put(t.code(),
-                values(figures, counters.getOrDefault(t.code(), Map.of()).get(period.key()))));
-        Map<String, Counters> own = counters.getOrDefault(tenantCode, Map.of());
+        townships.forEach(t -> values.put(t.code(), keyed(figures, of(all.get(t.code()), period))));
+        Map<String, List<Double>> own = all.get(tenantCode);
         List<Standing.Level> levels = new ArrayList<>();
         for (Region level = tenant.region; level != null;
              level = level.parentId == null ? null : Region.findById(level.parentId)) {
@@ -159,8 +162,8 @@ public class RegionComparison {
         }
         return new Standing(period, read.dataAsOf(tenant.region.path),
                 figures.stream().map(f -> FigureView.of(f, locale)).toList(),
-                new FigureValues(values.get(tenantCode), values(figures, own.get(period.previous().key())),
-                        values(figures, own.get(period.lastYear().key()))), levels);
+                new FigureValues(values.get(tenantCode), keyed(figures, of(own, period.previous())),
+                        keyed(figures, of(own, period.lastYear()))), levels);
     }
 
     /** One figure of the township by month. */
@@ -169,9 +172,10 @@ public class RegionComparison {
         Tenant tenant = Tenant.<Tenant>findByIdOptional(tenantCode).orElseThrow();
         Figure figure = registry.figure("figure", figureKey);
         List<Period> periods = months(to, months);
-        Map<String, Counters> own = read.counters(tenant.region.path, periods).getOrDefault(tenantCode, Map.of());
+        Map<String, List<Double>> own = read.values(tenant.region.path, periods).get(tenantCode);
         return new TownshipTrend(FigureView.of(figure, locale), periods.stream().map(Period::key).toList(),
-                periods.stream().map(p -> value(figure, own.get(p.key()))).toList(), read.dataAsOf(tenant.region.path));
+                periods.stream().map(p -> of(own, p).get(registry.indexOf(figure))).toList(),
+                read.dataAsOf(tenant.region.path));
     }
 
     private static List<Period> months(String to, int months) {
@@ -191,40 +195,72 @@ public class RegionComparison {
         return out;
     }
 
-    static Map<String, Double> values(List<Figure> figures, Counters counters) {
+    /** A township's values for the period (those of no counters when the read model has none for it). */
+    private List<Double> of(Map<String, List<Double>> periods, Period period) {
+        List<Double> values = periods == null ? null : periods.get(period.key());
+        return values != null ? values : registry.values(Counters.NONE);
+    }
+
+    private static Map<String, Double> keyed(List<Figure> figures, List<Double> values) {
         Map<String, Double> out = new LinkedHashMap<>();
-        figures.forEach(f -> out.put(f.key(), value(f, counters)));
+        for (int i = 0; i < figures.size(); i++) {
+            out.put(figures.get(i).key(), values.get(i));
+        }
         return out;
     }
 
-    /** The figure's value to 4 decimals: 0.1 ‰ of a share, far below what the table shows; keeps a province's table small. */
-    private static Double value(Figure f, Counters counters) {
-        Double v = f.value().apply(counters == null ? Counters.NONE : counters);
-        return v == null ? null : Math.round(v * 10_000) / 10_000.0;
-    }
-
-    static Map<String, Double> rollUp(List<Figure> figures, List<Map<String, Double>> rows) {
-        Map<String, Double> out = new LinkedHashMap<>();
-        figures.forEach(f -> out.put(f.key(), rollUp(f, rows.stream().map(r -> r.get(f.key())).toList())));
+    /** The region row of one of the rows' value lists: each figure rolled up over the townships. */
+    private static List<Double> rollUpList(List<Figure> figures, List<ComparisonRow> rows,
+                                           Function<ComparisonRow, List<Double>> list) {
+        List<Double> out = new ArrayList<>(figures.size());
+        double[] measured = new double[rows.size()];
+        for (int i = 0; i < figures.size(); i++) {
+            int n = 0;
+            for (ComparisonRow r : rows) {
+                Double v = list.apply(r).get(i);
+                if (v != null) {
+                    measured[n++] = v;
+                }
+            }
+            out.add(rollUp(figures.get(i), measured, n));
+        }
         return out;
     }
 
     private static Double rollUp(Figure f, List<Double> values) {
-        if (f.rollup() == Figure.Rollup.median) {
-            return median(values);
+        double[] measured = measured(values);
+        return rollUp(f, measured, measured.length);
+    }
+
+    /** The total or the median of the first {@code n} values (null when none is measured). */
+    private static Double rollUp(Figure f, double[] values, int n) {
+        if (n == 0) {
+            return null;
         }
-        List<Double> present = values.stream().filter(Objects::nonNull).toList();
-        return present.isEmpty() ? null : present.stream().mapToDouble(Double::doubleValue).sum();
+        if (f.rollup() == Figure.Rollup.median) {
+            return median(values, n);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += values[i];
+        }
+        return sum;
     }
 
     /** The median of the measured values (null when none is). */
     static Double median(List<Double> values) {
-        List<Double> sorted = values.stream().filter(Objects::nonNull).sorted().toList();
-        if (sorted.isEmpty()) {
-            return null;
-        }
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        double[] measured = measured(values);
+        return measured.length == 0 ? null : median(measured, measured.length);
+    }
+
+    /** The median of the first {@code n} values, which it sorts. */
+    private static double median(double[] values, int n) {
+        Arrays.sort(values, 0, n);
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    private static double[] measured(List<Double> values) {
+        return values.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).toArray();
     }
 
     /** 1 + the peers strictly better by the figure's direction; null when the township's value is not measured. */

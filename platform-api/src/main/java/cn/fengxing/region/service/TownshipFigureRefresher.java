@@ -53,11 +53,14 @@ public class TownshipFigureRefresher {
     @Inject
     ObjectMapper json;
 
-    /** Townships with marked days, and those the read model has never seen (after an upgrade, or a new one). */
+    /**
+     * Townships with marked days, those the read model has never seen (after an upgrade, or a new one), and those
+     * whose stored values are of another set of figures (a release that registers new ones).
+     */
     @Scheduled(identity = "township-figures", every = "${fengxing.figures.refresh-every:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void refreshPending() {
-        for (String code : QuarkusTransaction.requiringNew().call(TownshipFigureRefresher::pending)) {
+        for (String code : QuarkusTransaction.requiringNew().call(this::pending)) {
             try {
                 work.inTenant(code, () -> refresh(code));
             } catch (RuntimeException e) { // one township's failure must not hold up the others
@@ -67,12 +70,14 @@ public class TownshipFigureRefresher {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<String> pending() {
+    private List<String> pending() {
         return em().createNativeQuery("""
                 select code from tenant t
                  where exists (select 1 from township_day_dirty d where d.tenant_code = t.code)
                     or not exists (select 1 from township_period p where p.tenant_code = t.code)
-                 order by code""", String.class).getResultList();
+                    or exists (select 1 from township_period p
+                                where p.tenant_code = t.code and p.figure_set is distinct from :set)
+                 order by code""", String.class).setParameter("set", registry.signature()).getResultList();
     }
 
     /** One township's pass, in the caller's tenant transaction: reads its marks, recomputes from the earliest, drops them. */
@@ -94,6 +99,7 @@ public class TownshipFigureRefresher {
                 .getSingleResult()).longValue() > 0;
         LocalDate first = seen ? marked.stream().min(LocalDate::compareTo).orElse(null) : BEGINNING;
         LocalDate last = marked.stream().max(LocalDate::compareTo).orElse(first);
+        revalue(code);
         if (first == null) {
             return 0;
         }
@@ -186,13 +192,40 @@ public class TownshipFigureRefresher {
                 });
             }
             em().createNativeQuery("""
-                            insert into township_period (tenant_code, period, counters, computed_at)
-                            values (:t, :p, cast(:c as jsonb), now())
+                            insert into township_period (tenant_code, period, counters, figures, figure_set, computed_at)
+                            values (:t, :p, cast(:c as jsonb), cast(:f as float8[]), :s, now())
                             on conflict (tenant_code, period) do update set counters = excluded.counters,
-                                                                            computed_at = excluded.computed_at""")
+                                   figures = excluded.figures, figure_set = excluded.figure_set,
+                                   computed_at = excluded.computed_at""")
                     .setParameter("t", code).setParameter("p", p.key()).setParameter("c", write(counters))
+                    .setParameter("f", array(registry.values(new Counters(counters))))
+                    .setParameter("s", registry.signature()).executeUpdate();
+        }
+    }
+
+    /** The township's periods whose values are of another set of figures, valued again from their counters. */
+    void revalue(String code) {
+        for (Object row : em().createNativeQuery("""
+                        select period, cast(counters as text) from township_period
+                         where tenant_code = :t and figure_set is distinct from :s""", Object[].class)
+                .setParameter("t", code).setParameter("s", registry.signature()).getResultList()) {
+            Object[] r = (Object[]) row;
+            em().createNativeQuery("""
+                            update township_period set figures = cast(:f as float8[]), figure_set = :s
+                             where tenant_code = :t and period = :p""")
+                    .setParameter("f", array(registry.values(new Counters(read((String) r[1])))))
+                    .setParameter("s", registry.signature()).setParameter("t", code).setParameter("p", r[0])
                     .executeUpdate();
         }
+    }
+
+    /** A float8[] literal: {1.5,NULL,3} (values are finite numbers or null). */
+    private static String array(List<Double> values) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < values.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(values.get(i) == null ? "NULL" : values.get(i).toString());
+        }
+        return out.append('}').toString();
     }
 
     private static Period next(Period p) {

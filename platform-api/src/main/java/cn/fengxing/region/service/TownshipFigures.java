@@ -21,6 +21,9 @@ public class TownshipFigures {
     @Inject
     TownshipFigureRefresher refresher;
 
+    @Inject
+    FigureRegistry registry;
+
     private static final String UNDER = "(r.path = :path or r.path like :prefix or :path = '')";
 
     /** Every township anywhere under the region, by region path then name. */
@@ -39,19 +42,24 @@ public class TownshipFigures {
         return out;
     }
 
-    /** Counters per township code and period key, for the townships under the region and the given periods. */
+    /**
+     * Figure values (in the registry's order) per township code and period key, for the townships under the region
+     * and the given periods. A row of another set of figures, not yet valued again, is valued from its counters.
+     */
     @Transactional
-    public Map<String, Map<String, Counters>> counters(String path, List<Period> periods) {
-        Map<String, Map<String, Counters>> out = new HashMap<>();
+    public Map<String, Map<String, List<Double>>> values(String path, List<Period> periods) {
+        Map<String, Map<String, List<Double>>> out = new HashMap<>();
         for (Object row : Panache.getEntityManager().createNativeQuery("""
-                        select p.tenant_code, p.period, cast(p.counters as text)
+                        select p.tenant_code, p.period, p.figures,
+                               case when p.figure_set is distinct from :set then cast(p.counters as text) end
                           from township_period p join tenant t on t.code = p.tenant_code join region r on r.id = t.region_id
                          where %s and p.period in (:periods)""".formatted(UNDER), Object[].class)
-                .setParameter("path", path).setParameter("prefix", prefix(path))
-                .setParameter("periods", periods.stream().map(Period::key).toList()).getResultList()) {
+                .setParameter("path", path).setParameter("prefix", prefix(path)).setParameter("set", registry.signature())
+                .setParameter("periods", periods.stream().map(Period::key).distinct().toList()).getResultList()) {
             Object[] r = (Object[]) row;
-            out.computeIfAbsent((String) r[0], c -> new HashMap<>())
-                    .put((String) r[1], new Counters(refresher.read((String) r[2])));
+            List<Double> values = r[3] != null ? registry.values(new Counters(refresher.read((String) r[3])))
+                    : doubles((Object[]) r[2]);
+            out.computeIfAbsent((String) r[0], c -> new HashMap<>()).put((String) r[1], values);
         }
         return out;
     }
@@ -68,6 +76,14 @@ public class TownshipFigures {
 
     private static String prefix(String path) {
         return path.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + Region.SEPARATOR + "%";
+    }
+
+    private static List<Double> doubles(Object[] array) {
+        List<Double> out = new ArrayList<>(array.length);
+        for (Object item : array) {
+            out.add(number(item));
+        }
+        return out;
     }
 
     private static Double number(Object value) {
