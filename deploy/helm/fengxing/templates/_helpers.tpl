@@ -176,7 +176,7 @@ securityContext:
 {{- $files := list }}
 {{- range $key := include "fengxing.tenantFileKeys" . | fromJsonArray }}
 {{- $reference := get $.manifest $key }}
-{{- if kindIs "string" $reference }}
+{{- if and (hasKey $.manifest $key) (kindIs "string" $reference) }}
 {{- if not (hasKey $.root.Values.tenantFiles $reference) }}
 {{- fail (printf "tenants.%s.%s names the file %q: give it in tenantFiles (--set-file 'tenantFiles.%s=<path>')" $.code $key $reference (replace "." "\\." $reference)) }}
 {{- end }}
