@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 
@@ -90,6 +91,17 @@ final class Chart {
         values.forEach(template::set);
         files.forEach(template::setFile);
         return Rendered.parse(template.call());
+    }
+
+    /** NOTES.txt as an install prints it (a client-side dry run: no cluster). */
+    String notes() {
+        InstallCommand install = new Helm(DIR).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION).dryRun().clientOnly();
+        valueFiles.forEach(install::withValuesFile);
+        values.forEach(install::set);
+        files.forEach(install::setFile);
+        String output = install.call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
     }
 
     /** The message of a {@code helm template} that must fail. */
