@@ -131,14 +131,14 @@ app.kubernetes.io/part-of: fengxing
 {{- end }}
 
 {{- define "fengxing.podSecurity" -}}
+securityContext:
+  {{- toYaml .Values.podSecurityContext | nindent 2 }}
 {{- with .Values.imagePullSecrets }}
 imagePullSecrets:
 {{- range . }}
   - name: {{ . }}
 {{- end }}
 {{- end }}
-securityContext:
-  {{- toYaml .Values.podSecurityContext | nindent 2 }}
 {{- end }}
 
 {{/* Checks across values that the schema cannot express. */}}
