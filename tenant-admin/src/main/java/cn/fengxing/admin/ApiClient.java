@@ -123,6 +123,22 @@ public final class ApiClient {
                 .header("User-Agent", USER_AGENT);
     }
 
+    /** Why the API is not ready (its readiness check, which needs no token), or empty once it is. */
+    public java.util.Optional<String> notReady() {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(api + "/q/health/ready"))
+                .timeout(CONNECT_TIMEOUT).header("User-Agent", USER_AGENT).GET().build();
+        try {
+            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            return status == 200 ? java.util.Optional.empty()
+                    : java.util.Optional.of(api + "/q/health/ready answered " + status);
+        } catch (IOException e) {
+            return java.util.Optional.of("cannot reach the API at " + api + ": " + describe(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.FAILURE, "interrupted");
+        }
+    }
+
     // ---------------------------------------------------------------- OIDC
 
     /** The access token, fetched once per run with the client-credentials grant. */

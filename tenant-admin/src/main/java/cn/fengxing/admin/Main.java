@@ -23,6 +23,7 @@ import java.util.Map;
  *   suspend CODE | resume CODE     change a tenant's status
  *   export CODE -o FILE            download a tenant's data archive (zip)
  *   grant SUBJECT REGION_PATH ROLE grant a regional role (region_viewer, platform_operator)
+ *   wait [--timeout SECONDS]       wait until the API is ready
  * </pre>
  *
  * Global options default to FENGXING_API, FENGXING_ISSUER, FENGXING_CLIENT_ID and
@@ -39,6 +40,7 @@ import java.util.Map;
                 TenantStatusCommand.Resume.class,
                 ExportCommand.class,
                 GrantCommand.class,
+                WaitCommand.class,
         },
         synopsisSubcommandLabel = "COMMAND",
         footerHeading = "%nEnvironment:%n",

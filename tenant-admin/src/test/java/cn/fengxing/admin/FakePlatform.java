@@ -52,6 +52,8 @@ final class FakePlatform implements AutoCloseable {
     private final List<Recorded> apiRequests = Collections.synchronizedList(new ArrayList<>());
     private final List<Recorded> tokenRequests = Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Function<Recorded, Answer>> routes = new ConcurrentHashMap<>();
+    private final java.util.Deque<Integer> readiness = new java.util.concurrent.ConcurrentLinkedDeque<>(List.of(200));
+    private final List<Recorded> readinessRequests = Collections.synchronizedList(new ArrayList<>());
 
     FakePlatform() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -74,6 +76,11 @@ final class FakePlatform implements AutoCloseable {
             respond(exchange, Answer.json(200, "{\"access_token\":\"" + TOKEN
                     + "\",\"token_type\":\"Bearer\",\"expires_in\":300}"));
         });
+        server.createContext("/q/health/ready", exchange -> {
+            readinessRequests.add(record(exchange));
+            int status = readiness.size() > 1 ? readiness.poll() : readiness.peek();
+            respond(exchange, Answer.json(status, "{\"status\":\"" + (status == 200 ? "UP" : "DOWN") + "\"}"));
+        });
         server.createContext("/api/", exchange -> {
             Recorded request = record(exchange);
             apiRequests.add(request);
@@ -93,6 +100,17 @@ final class FakePlatform implements AutoCloseable {
 
     FakePlatform on(String methodAndPath, Answer answer) {
         return on(methodAndPath, request -> answer);
+    }
+
+    /** The statuses of the readiness endpoint's next answers; the last one stays. */
+    FakePlatform readiness(Integer... statuses) {
+        readiness.clear();
+        readiness.addAll(List.of(statuses));
+        return this;
+    }
+
+    List<Recorded> readinessRequests() {
+        return List.copyOf(readinessRequests);
     }
 
     String base() {

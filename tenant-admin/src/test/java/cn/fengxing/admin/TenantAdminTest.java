@@ -370,4 +370,34 @@ class TenantAdminTest {
         assertEquals(3, issuer.exit(), issuer.err());
         assertTrue(issuer.err().contains("cannot reach the issuer"), issuer.err());
     }
+
+    @Test
+    void waitReturnsOnceTheApiIsReadyWithoutAToken() {
+        platform.readiness(503, 503, 200);
+        Run run = run("wait", "--timeout=30", "--interval=0");
+
+        assertEquals(0, run.exit(), run.err());
+        assertEquals(3, platform.readinessRequests().size());
+        assertTrue(platform.tokenRequests().isEmpty(), "readiness needs no token");
+        assertTrue(run.out().contains("the API is ready"), run.out());
+    }
+
+    @Test
+    void waitGivesUpAfterItsTimeout() throws IOException {
+        platform.readiness(503);
+        Run notReady = run("wait", "--timeout=0");
+        assertEquals(3, notReady.exit());
+        assertTrue(notReady.err().contains("the API is not ready after 0 s: " + platform.base()
+                + "/q/health/ready answered 503"), notReady.err());
+
+        String closed;
+        try (FakePlatform gone = new FakePlatform()) {
+            closed = gone.base();
+        }
+        Map<String, String> env = new HashMap<>(platform.env());
+        env.put("FENGXING_API", closed);
+        Run unreachable = run(env, "wait", "--timeout=0");
+        assertEquals(3, unreachable.exit());
+        assertTrue(unreachable.err().contains("cannot reach the API at " + closed), unreachable.err());
+    }
 }
