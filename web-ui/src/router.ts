@@ -57,6 +57,12 @@ export const router = createRouter({
       meta: { auth: true, titleKey: 'region.title' },
     },
     {
+      path: '/operator',
+      name: 'operator',
+      component: () => import('./operator/OperatorView.vue'),
+      meta: { auth: true, titleKey: 'operator.title' },
+    },
+    {
       path: '/t/:tenant',
       component: () => import('./rider/RiderLayout.vue'),
       meta: { auth: true },

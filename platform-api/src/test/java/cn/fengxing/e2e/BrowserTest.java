@@ -10,6 +10,8 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,7 +34,16 @@ class BrowserTest {
     void theBrowserTestsPass() throws IOException, InterruptedException {
         DemoTownships.apply(api);
         Path log = KeycloakProfile.PROJECT.resolve("platform-api/target/browser-tests.log");
-        ProcessBuilder npm = new ProcessBuilder("npm", "run", "e2e").directory(WEB_UI.toFile())
+        // -De2e.only=operator,epass runs only those files of web-ui/e2e (while working on them)
+        String only = System.getProperty("e2e.only", "");
+        List<String> command = new ArrayList<>(List.of("npm", "run", "e2e"));
+        if (!only.isBlank()) {
+            command = new ArrayList<>(List.of("node", "--test", "--test-concurrency=1"));
+            for (String name : only.split(",")) {
+                command.add("e2e/" + name.trim() + ".test.js");
+            }
+        }
+        ProcessBuilder npm = new ProcessBuilder(command).directory(WEB_UI.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         npm.environment().put("FENGXING_BASE_URL", api.toString().replaceAll("/$", ""));
         npm.environment().put("FENGXING_ISSUER", KeycloakProfile.KeycloakResource.keycloak.issuer());

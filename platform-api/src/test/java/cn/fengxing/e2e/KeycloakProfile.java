@@ -44,7 +44,7 @@ public class KeycloakProfile implements QuarkusTestProfile {
                     "quarkus.oidc.auth-server-url", keycloak.issuer(),
                     "quarkus.oidc.token.issuer", keycloak.issuer(),
                     "quarkus.oidc.token.audience", DemoRealm.API_AUDIENCE,
-                    "fengxing.bootstrap.operators", DemoRealm.TENANT_ADMIN_SERVICE_ACCOUNT_SUBJECT);
+                    "fengxing.bootstrap.operators", String.join(",", DemoRealm.BOOTSTRAP_OPERATOR_SUBJECTS));
         }
 
         @Override

@@ -153,6 +153,12 @@ class RegionScopeTest {
         Map<String, Object> a = ComparisonJson.values(comparison(token, PROVINCE).jsonPath(), "scope-a");
         assertThat(((Number) a.get("riders.enrolled")).intValue()).isEqualTo(1);
         assertThat(((Number) a.get("reports")).intValue()).isEqualTo(1);
+        // as the operator's township list shows them
+        JsonPath listed = given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).queryParam("size", 200).get("/api/platform/tenants")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(listed.getDouble("items.find { it.code == 'scope-a' }.ridersEnrolled")).isEqualTo(1.0);
+        assertThat(listed.getDouble("items.find { it.code == 'scope-a' }.reports")).isEqualTo(1.0);
+        assertThat(listed.getDouble("items.find { it.code == 'scope-a' }.ridersActive")).isEqualTo(1.0);
     }
 
     @Test

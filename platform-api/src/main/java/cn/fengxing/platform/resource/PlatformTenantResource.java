@@ -52,7 +52,8 @@ public class PlatformTenantResource {
     }
 
     @GET
-    @Operation(summary = "List townships", description = "All townships on the platform, by code, paged.")
+    @Operation(summary = "List townships", description = "All townships on the platform by region, then name, paged; "
+            + "with riders enrolled, riders active and reports filed this year, from the regional figures.")
     public Page<TenantView> list(@BeanParam PageRequest paging) {
         return tenants.list(paging.page(), paging.size());
     }

@@ -9,6 +9,7 @@ import cn.fengxing.identity.service.Members;
 import cn.fengxing.platform.api.ApplyResult;
 import cn.fengxing.platform.api.TenantManifest;
 import cn.fengxing.platform.api.TenantView;
+import cn.fengxing.region.service.TownshipFigures;
 import cn.fengxing.tenancy.entity.Region;
 import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.ManifestSection;
@@ -37,6 +38,9 @@ import java.util.stream.Collectors;
 /** Onboarding and lifecycle of townships: apply a manifest, list, suspend, resume. */
 @ApplicationScoped
 public class TenantService {
+
+    @Inject
+    TownshipFigures figures;
 
     @Inject
     TenantWork tenantWork;
@@ -115,13 +119,19 @@ public class TenantService {
 
     @Transactional
     public Page<TenantView> list(int page, int size) {
-        var query = Tenant.findAll(Sort.by("code"));
-        return new Page<>(query.page(page, size).<Tenant>list(), page, size, query.count()).map(TenantView::of);
+        var query = Tenant.findAll(Sort.by("region.path").and("name").and("code"));
+        Map<String, Map<String, Double>> counted = figures.thisYear("", TenantView.FIGURES);
+        return new Page<>(query.page(page, size).<Tenant>list(), page, size, query.count())
+                .map(t -> TenantView.of(t, counted.get(t.code)));
     }
 
     @Transactional
     public TenantView get(String code) {
-        return TenantView.of(require(code));
+        return view(require(code));
+    }
+
+    private TenantView view(Tenant t) {
+        return TenantView.of(t, figures.thisYear(t.region.path, TenantView.FIGURES).get(t.code));
     }
 
     @Transactional
@@ -133,7 +143,7 @@ public class TenantService {
             tenant.status = status;
             tenant.updatedAt = OffsetDateTime.now();
         }
-        return TenantView.of(tenant);
+        return view(tenant);
     }
 
     static Tenant require(String code) {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +62,19 @@ public class TownshipFigures {
                     : doubles((Object[]) r[2]);
             out.computeIfAbsent((String) r[0], c -> new HashMap<>()).put((String) r[1], values);
         }
+        return out;
+    }
+
+    /** Some figures of the townships under the region for this year (on the regions' calendar), by code and key. */
+    @Transactional
+    public Map<String, Map<String, Double>> thisYear(String path, List<String> keys) {
+        Period year = Period.year(LocalDate.now(RegionComparison.REGION_ZONE).getYear());
+        Map<String, Map<String, Double>> out = new HashMap<>();
+        values(path, List.of(year)).forEach((code, periods) -> {
+            Map<String, Double> some = new HashMap<>();
+            keys.forEach(k -> some.put(k, periods.get(year.key()).get(registry.indexOf(registry.figure("figure", k)))));
+            out.put(code, some);
+        });
         return out;
     }
 

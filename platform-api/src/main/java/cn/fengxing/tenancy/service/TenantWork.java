@@ -20,6 +20,12 @@ public class TenantWork {
     @Inject
     TenantContext context;
 
+    /**
+     * A township's whole work (a manifest with a year of history, a rebuild of its figures) may take minutes on a
+     * small or busy machine; the default transaction timeout (60 s) would abort it half way.
+     */
+    static final int WORK_TIMEOUT_SECONDS = 600;
+
     public <T> T inTenant(String tenantCode, Supplier<T> work) {
         return inTenant(tenantCode, false, work);
     }
@@ -34,7 +40,7 @@ public class TenantWork {
         String previous = context.isSet() ? context.code() : null;
         try {
             context.set(tenantCode);
-            return QuarkusTransaction.requiringNew().call(() -> {
+            return QuarkusTransaction.requiringNew().timeout(WORK_TIMEOUT_SECONDS).call(() -> {
                 T result = work.get();
                 if (rollback) {
                     throw new RolledBack(result); // rolls the transaction back, carrying the result out
