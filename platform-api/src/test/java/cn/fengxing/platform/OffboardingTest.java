@@ -151,6 +151,11 @@ class OffboardingTest {
         Reports.file(T, "road-damage", 140.002, 40.001);
         Reports.file(OTHER, "road-damage", 141.001, 40.001);
         assertThat(filesOf(T)).hasSize(4); // two photos, each with its thumbnail
+        for (String code : List.of(T, OTHER)) { // squads led by their riders: tables that reference each other
+            Db.strings("with s as (insert into squad (tenant_id, name, leader_id) select tenant_id, '一队', id from rider"
+                    + " where tenant_id = '" + code + "' returning id, leader_id) update rider r set squad_id = s.id"
+                    + " from s where r.id = s.leader_id returning r.id");
+        }
         long rowsBefore = rowsOf(T);
 
         // refused while active, without or with a wrong confirmation: nothing changes
@@ -212,6 +217,7 @@ class OffboardingTest {
         assertThat(result.getInt("rows.report")).isEqualTo(2);
         assertThat(result.getInt("rows.tenant")).isEqualTo(1);
         assertThat(result.getInt("rows.membership")).isEqualTo(5);
+        assertThat(result.getInt("rows.squad")).isEqualTo(1);
         assertThat(result.getInt("files")).isEqualTo(4);
 
         assertThat(rowsOf(T)).isZero();
