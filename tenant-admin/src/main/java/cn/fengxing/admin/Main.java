@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -21,7 +24,9 @@ import java.util.Map;
  *   apply -f FILE [--dry-run]      create or update a tenant from its manifest
  *   list                           list all tenants
  *   suspend CODE | resume CODE     change a tenant's status
+ *   diff -f FILE                   show what apply would change (exit 0 nothing, 4 changes)
  *   export CODE -o FILE            download a tenant's data archive (zip)
+ *   offboard CODE -o FILE [--yes]  export a suspended tenant, then delete it for good
  *   grant SUBJECT REGION_PATH ROLE grant a regional role (region_viewer, platform_operator)
  *   wait [--timeout SECONDS]       wait until the API is ready
  * </pre>
@@ -35,10 +40,12 @@ import java.util.Map;
         description = "Operate Fengxing 蜂行 tenants through the platform API.",
         subcommands = {
                 ApplyCommand.class,
+                DiffCommand.class,
                 ListCommand.class,
                 TenantStatusCommand.Suspend.class,
                 TenantStatusCommand.Resume.class,
                 ExportCommand.class,
+                OffboardCommand.class,
                 GrantCommand.class,
                 WaitCommand.class,
         },
@@ -48,7 +55,8 @@ import java.util.Map;
                 "  FENGXING_API, FENGXING_ISSUER, FENGXING_CLIENT_ID, FENGXING_CLIENT_SECRET",
                 "                 defaults for the options above",
                 "  LANG           en* asks the API for English messages, otherwise zh-CN",
-                "%nExit codes: 0 ok, 1 the API or issuer refused, 2 usage error, 3 API or issuer unreachable."})
+                "%nExit codes: 0 ok, 1 the API or issuer refused, 2 usage error, 3 API or issuer unreachable,",
+                "  4 (diff) applying the manifest would change the tenant."})
 public final class Main implements Runnable {
 
     @Option(names = "--api", paramLabel = "URL", scope = ScopeType.INHERIT, defaultValue = "http://localhost:8080",
@@ -73,32 +81,44 @@ public final class Main implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> env;
+    private final BufferedReader input;
     private final ObjectMapper json = Json.mapper();
     private ApiClient client;
 
-    Main(Map<String, String> env) {
+    Main(Map<String, String> env, BufferedReader input) {
         this.env = env;
+        this.input = input;
     }
 
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(args, System.getenv(), out, err);
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int code = run(args, System.getenv(), in, out, err);
         out.flush();
         err.flush();
         System.exit(code);
     }
 
-    /** Runs one command line; returns the exit code. Everything printed goes to {@code out} and {@code err}. */
+    /** Runs one command line with no input to read (a confirmation is then refused); returns the exit code. */
     public static int run(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err) {
-        CommandLine cmd = commandLine(env);
+        return run(args, env, new BufferedReader(new StringReader("")), out, err);
+    }
+
+    /**
+     * Runs one command line; returns the exit code. Confirmations are read from {@code in}; everything printed goes
+     * to {@code out} and {@code err}.
+     */
+    public static int run(String[] args, Map<String, String> env, BufferedReader in, PrintWriter out,
+                          PrintWriter err) {
+        CommandLine cmd = commandLine(env, in);
         cmd.setOut(out);
         cmd.setErr(err);
         return cmd.execute(args);
     }
 
-    static CommandLine commandLine(Map<String, String> env) {
-        CommandLine cmd = new CommandLine(new Main(env));
+    static CommandLine commandLine(Map<String, String> env, BufferedReader in) {
+        CommandLine cmd = new CommandLine(new Main(env, in));
         cmd.setDefaultValueProvider(new EnvDefaults(env));
         cmd.setUsageHelpWidth(100);
         cmd.setParameterExceptionHandler((ex, args) -> {
@@ -137,6 +157,11 @@ public final class Main implements Runnable {
             client = new ApiClient(api, issuer, clientId, clientSecret, acceptLanguage(), json);
         }
         return client;
+    }
+
+    /** What the operator types (the confirmation of offboard). */
+    BufferedReader input() {
+        return input;
     }
 
     ObjectMapper json() {

@@ -66,6 +66,15 @@ class TenantAdminTest {
         return run(platform.env(), args);
     }
 
+    /** Runs with {@code input} as what the operator types. */
+    private Run runTyping(String input, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(args, platform.env(), new java.io.BufferedReader(new java.io.StringReader(input)),
+                new PrintWriter(out, true), new PrintWriter(err, true));
+        return new Run(exit, out.toString(), err.toString());
+    }
+
     private Path manifestWithGridsFile() throws IOException {
         Files.createDirectories(dir.resolve("geo"));
         Files.writeString(dir.resolve("geo/demo-grids.geojson"), """
@@ -399,5 +408,180 @@ class TenantAdminTest {
         Run unreachable = run(env, "wait", "--timeout=0");
         assertEquals(3, unreachable.exit());
         assertTrue(unreachable.err().contains("cannot reach the API at " + closed), unreachable.err());
+    }
+
+    // ---------------------------------------------------------------- diff
+
+    @Test
+    void diffPrintsTheDryRunsChangesAndExits4() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200, """
+                {"code":"demo","outcome":"updated","dryRun":true,
+                 "changes":["~ name: 演示镇 -> 新演示镇","+ community c02","- grid c01-g09"]}"""));
+        Path manifest = manifestWithGridsFile();
+
+        Run run = run("diff", "-f", manifest.toString());
+
+        assertEquals(DiffCommand.CHANGES, run.exit(), run.err());
+        Recorded put = platform.apiRequests().get(0);
+        assertEquals("PUT", put.method());
+        assertEquals("dryRun=true", put.query());
+        assertEquals("c01-g01", JSON.readTree(put.body()).at("/grids/features/0/properties/code").asText(),
+                "the grids file is inlined as for apply");
+        assertTrue(run.out().contains("tenant demo: applying " + manifest + " would update it (3 changes: 1 to add, "
+                + "1 to change, 1 to remove)"), run.out());
+        assertTrue(run.out().contains("  ~ name: 演示镇 -> 新演示镇\n  + community c02\n  - grid c01-g09\n"), run.out());
+        assertTrue(run.out().contains("nothing was saved"), run.out());
+    }
+
+    @Test
+    void diffOfAnUpToDateTenantExits0AndOfANewOneSaysItWouldBeCreated() throws IOException {
+        Path manifest = manifestWithGridsFile();
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200,
+                "{\"code\":\"demo\",\"outcome\":\"unchanged\",\"dryRun\":true,\"changes\":[]}"));
+        Run same = run("diff", "-f", manifest.toString());
+        assertEquals(0, same.exit(), same.err());
+        assertTrue(same.out().contains("tenant demo: up to date"), same.out());
+
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200,
+                "{\"code\":\"demo\",\"outcome\":\"created\",\"dryRun\":true,\"changes\":[\"+ tenant demo\"]}"));
+        Run created = run("diff", "-f", manifest.toString());
+        assertEquals(4, created.exit(), created.err());
+        assertTrue(created.out().contains("would create it (1 change: 1 to add, 0 to change, 0 to remove)"),
+                created.out());
+    }
+
+    @Test
+    void diffRefusesAnAnswerThatIsNotADryRunAndExits2OnABadManifest() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200, APPLIED));
+        Run run = run("diff", "-f", manifestWithGridsFile().toString());
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("did not answer with a dry run"), run.err());
+
+        Run missing = run("diff", "-f", dir.resolve("nope.yaml").toString());
+        assertEquals(2, missing.exit());
+    }
+
+    // ---------------------------------------------------------------- offboard
+
+    private static final String SUSPENDED = "{\"code\":\"demo\",\"name\":\"演示镇\",\"status\":\"suspended\"}";
+    private static final String OFFBOARDED = """
+            {"code":"demo","rows":{"report":2,"grid":3,"squad":0,"tenant":1},"files":4}""";
+
+    private byte[] exportArchive(String tenantRow) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
+            zip.putNextEntry(new ZipEntry("platform/tenant.jsonl"));
+            zip.write((tenantRow + "\n").getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("tenant/report.jsonl"));
+            zip.write("{\"id\":1}\n{\"id\":2}\n".getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("files/demo/reports/1/a.jpg"));
+            zip.write(new byte[] {(byte) 0xff, (byte) 0xd8, (byte) 0xff});
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
+    }
+
+    private void suspendedTenantWithExport(byte[] archive) {
+        platform.on("GET /api/platform/tenants/demo", Answer.json(200, SUSPENDED));
+        platform.on("GET /api/platform/tenants/demo/export", new Answer(200, "application/zip", archive));
+        platform.on("DELETE /api/platform/tenants/demo", Answer.json(200, OFFBOARDED));
+    }
+
+    private List<String> calls() {
+        return platform.apiRequests().stream().map(r -> r.method() + " " + r.path()
+                + (r.query() == null ? "" : "?" + r.query())).toList();
+    }
+
+    @Test
+    void offboardExportsVerifiesThenDeletesWithYes() throws IOException {
+        byte[] archive = exportArchive("{\"code\":\"demo\",\"name\":\"演示镇\"}");
+        suspendedTenantWithExport(archive);
+        Path target = dir.resolve("out/demo.zip");
+
+        Run run = run("offboard", "demo", "-o", target.toString(), "--yes");
+
+        assertEquals(0, run.exit(), run.err());
+        assertArrayEquals(archive, Files.readAllBytes(target));
+        assertEquals(List.of("GET /api/platform/tenants/demo", "GET /api/platform/tenants/demo/export",
+                "DELETE /api/platform/tenants/demo?confirm=demo"), calls());
+        assertTrue(run.out().contains("exported tenant demo: " + archive.length + " bytes, 3 entries, to " + target),
+                run.out());
+        assertTrue(run.out().contains("offboarded tenant demo: deleted 6 rows in 3 tables and 4 files"), run.out());
+        assertFalse(run.out().contains("Type the tenant code"), run.out());
+    }
+
+    @Test
+    void offboardAsksForTheCodeAndDeletesOnlyWhenItIsTyped() throws IOException {
+        suspendedTenantWithExport(exportArchive("{\"code\":\"demo\"}"));
+
+        Run wrong = runTyping("dem\n", "offboard", "demo", "-o", dir.resolve("a.zip").toString());
+        assertEquals(1, wrong.exit());
+        assertTrue(wrong.out().contains("This deletes tenant demo (演示镇) and all of its data and files for good."),
+                wrong.out());
+        assertTrue(wrong.err().contains("not confirmed; tenant demo was not deleted"), wrong.err());
+        assertTrue(Files.exists(dir.resolve("a.zip")), "the export stays");
+
+        Run none = run("offboard", "demo", "-o", dir.resolve("b.zip").toString());
+        assertEquals(1, none.exit(), "no input: not confirmed");
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("DELETE")), calls().toString());
+
+        Run typed = runTyping("demo\n", "offboard", "demo", "-o", dir.resolve("c.zip").toString());
+        assertEquals(0, typed.exit(), typed.err());
+        assertEquals("DELETE /api/platform/tenants/demo?confirm=demo", calls().get(calls().size() - 1));
+    }
+
+    @Test
+    void offboardRefusesAnActiveTenantWithoutExportingOrDeleting() {
+        platform.on("GET /api/platform/tenants/demo", Answer.json(200,
+                "{\"code\":\"demo\",\"name\":\"演示镇\",\"status\":\"active\"}"));
+        Path target = dir.resolve("demo.zip");
+
+        Run run = run("offboard", "demo", "-o", target.toString(), "--yes");
+
+        assertEquals(1, run.exit());
+        assertTrue(run.err().contains("tenant demo is active; suspend it first"), run.err());
+        assertEquals(List.of("GET /api/platform/tenants/demo"), calls());
+        assertFalse(Files.exists(target));
+    }
+
+    @Test
+    void offboardDeletesNothingWhenTheExportIsNotWhole() throws IOException {
+        byte[] archive = exportArchive("{\"code\":\"demo\"}");
+        suspendedTenantWithExport(java.util.Arrays.copyOf(archive, archive.length - 30));
+        Run truncated = run("offboard", "demo", "-o", dir.resolve("t.zip").toString(), "--yes");
+        assertEquals(1, truncated.exit());
+        assertTrue(truncated.err().contains("is not a whole zip archive"), truncated.err());
+
+        suspendedTenantWithExport(exportArchive("{\"code\":\"other\"}"));
+        Run foreign = run("offboard", "demo", "-o", dir.resolve("f.zip").toString(), "--yes");
+        assertEquals(1, foreign.exit());
+        assertTrue(foreign.err().contains("does not hold tenant demo's own row"), foreign.err());
+
+        platform.on("GET /api/platform/tenants/demo/export", Answer.problem(500,
+                "{\"title\":\"Internal Server Error\",\"status\":500}"));
+        Run failed = run("offboard", "demo", "-o", dir.resolve("e.zip").toString(), "--yes");
+        assertEquals(1, failed.exit());
+        assertFalse(Files.exists(dir.resolve("e.zip")));
+
+        assertTrue(calls().stream().noneMatch(c -> c.startsWith("DELETE")), calls().toString());
+    }
+
+    @Test
+    void offboardNeverReplacesAnEarlierExportAndShowsTheApisRefusal() throws IOException {
+        Path earlier = dir.resolve("earlier.zip");
+        Files.writeString(earlier, "kept");
+        Run exists = run("offboard", "demo", "-o", earlier.toString(), "--yes");
+        assertEquals(2, exists.exit());
+        assertEquals("kept", Files.readString(earlier));
+        assertTrue(platform.apiRequests().isEmpty());
+
+        suspendedTenantWithExport(exportArchive("{\"code\":\"demo\"}"));
+        platform.on("DELETE /api/platform/tenants/demo", Answer.problem(409,
+                "{\"title\":\"冲突\",\"status\":409,\"detail\":\"乡镇/街道 demo 仍在使用中\"}"));
+        Run refused = run("offboard", "demo", "-o", dir.resolve("r.zip").toString(), "--yes");
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("error: 409 冲突: 乡镇/街道 demo 仍在使用中"), refused.err());
     }
 }

@@ -1,5 +1,6 @@
 package cn.fengxing.common.storage;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,7 @@ public interface BlobStore {
     Optional<byte[]> get(String key);
 
     void delete(String key);
+
+    /** Every key that starts with {@code prefix} (e.g. a township's code and '/'), sorted. */
+    List<String> list(String prefix);
 }

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.regex.Pattern;
 
 /** Files under a directory ({@code fengxing.storage.directory}), written atomically (temporary file, then move). */
@@ -51,6 +53,24 @@ public class FileSystemBlobStore implements BlobStore {
             Files.deleteIfExists(path(key));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + key, e);
+        }
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        // the directory that holds every key of the prefix: its part up to the last '/'
+        String dir = prefix.contains("/") ? prefix.substring(0, prefix.lastIndexOf('/')) : "";
+        Path start = dir.isEmpty() ? root : path(dir);
+        if (!Files.isDirectory(start)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(start)) {
+            return files.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(key -> key.startsWith(prefix) && !key.contains("/.upload-"))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + prefix, e);
         }
     }
 

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Objects in one bucket of an S3-compatible store ({@code fengxing.storage.kind=s3}). */
@@ -54,6 +55,12 @@ public class S3BlobStore implements BlobStore, AutoCloseable {
     @Override
     public void delete(String key) {
         s3.deleteObject(b -> b.bucket(bucket).key(FileSystemBlobStore.checked(key)));
+    }
+
+    @Override
+    public List<String> list(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents().stream()
+                .map(software.amazon.awssdk.services.s3.model.S3Object::key).sorted().toList();
     }
 
     @Override

@@ -5,15 +5,18 @@ import cn.fengxing.common.paging.PageRequest;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.PlatformAccess;
 import cn.fengxing.platform.api.ApplyResult;
+import cn.fengxing.platform.api.OffboardResult;
 import cn.fengxing.platform.api.TenantManifest;
 import cn.fengxing.platform.api.TenantView;
 import cn.fengxing.platform.service.ExportService;
+import cn.fengxing.platform.service.OffboardingService;
 import cn.fengxing.platform.service.TenantService;
 import cn.fengxing.tenancy.entity.Tenant;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -40,6 +43,9 @@ public class PlatformTenantResource {
 
     @Inject
     ExportService export;
+
+    @Inject
+    OffboardingService offboarding;
 
     @PUT
     @Path("/{code}")
@@ -91,5 +97,15 @@ public class PlatformTenantResource {
         return Response.ok(archive, MediaType.valueOf("application/zip"))
                 .header("Content-Disposition", "attachment; filename=\"fengxing-" + code + "-" + LocalDate.now() + ".zip\"")
                 .build();
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @Operation(summary = "Offboard a township",
+            description = "Deletes every row and file of the township, for good; take its export first. Only a "
+                    + "suspended township (409 otherwise), and only with confirm set to its code (400 otherwise). "
+                    + "The answer counts the rows deleted per table and the files. Its code can be onboarded again.")
+    public OffboardResult offboard(@PathParam("code") String code, @QueryParam("confirm") String confirm) {
+        return offboarding.offboard(code, confirm);
     }
 }

@@ -1,10 +1,10 @@
 package cn.fengxing.platform.service;
 
 import cn.fengxing.audit.service.AuditLog;
+import cn.fengxing.common.storage.BlobStore;
 import cn.fengxing.tenancy.service.TenantWork;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,22 +16,22 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * Offboarding export: every row the township owns, as a zip of JSON Lines files, one per table.
- * Tenant tables are found in the catalog (every table with a tenant_id column), so a table added
- * by a later migration is exported without touching this class.
+ * Offboarding export: every row the township owns, as a zip of JSON Lines files, one per table
+ * ({@code platform/TABLE.jsonl}, {@code tenant/TABLE.jsonl}), and every file it stored (report photos and their
+ * thumbnails) under {@code files/KEY}. Tables are found in the catalog ({@link TenantTables}), files by the
+ * township's key prefix, so a table or a kind of file added later is exported without touching this class.
  */
 @ApplicationScoped
 public class ExportService {
-
-    /** Platform rows that belong to one township, with the column that names it. */
-    private static final Map<String, String> PLATFORM_TABLES = Map.of(
-            "tenant", "code", "membership", "tenant_code", "audit_log", "tenant_code");
 
     @Inject
     TenantWork tenantWork;
 
     @Inject
-    EntityManager em;
+    TenantTables tables;
+
+    @Inject
+    BlobStore blobs;
 
     @Inject
     AuditLog audit;
@@ -42,34 +42,23 @@ public class ExportService {
             audit.record(code, "tenant.export", code, Map.of());
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes, StandardCharsets.UTF_8)) {
-                for (String table : PLATFORM_TABLES.keySet().stream().sorted().toList()) {
-                    write(zip, "platform/" + table, rows(table, PLATFORM_TABLES.get(table), code));
+                for (TenantTables.Owned owned : tables.platformTables()) {
+                    write(zip, "platform/" + owned.table(), tables.rowsAsJson(owned.table(), owned.column(), code));
                 }
-                for (String table : tenantTables()) {
-                    write(zip, "tenant/" + table, rows(table, "tenant_id", code));
+                for (String table : tables.tenantTables()) {
+                    write(zip, "tenant/" + table, tables.rowsAsJson(table, "tenant_id", code));
+                }
+                for (String key : blobs.list(code + "/")) {
+                    byte[] file = blobs.get(key).orElseThrow(() -> new IllegalStateException("file gone: " + key));
+                    zip.putNextEntry(new ZipEntry("files/" + key));
+                    zip.write(file);
+                    zip.closeEntry();
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
             return bytes.toByteArray();
         });
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> tenantTables() {
-        return em.createNativeQuery("""
-                select c.relname from pg_class c
-                  join pg_namespace n on n.oid = c.relnamespace
-                  join pg_attribute a on a.attrelid = c.oid and a.attname = 'tenant_id' and not a.attisdropped
-                 where n.nspname = current_schema() and c.relkind in ('r', 'p')
-                 order by c.relname""").getResultList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<String> rows(String table, String column, String code) {
-        // names come from the catalog or the constant above, never from the request
-        return em.createNativeQuery("select row_to_json(t)::text from \"" + table + "\" t where \"" + column
-                + "\" = ?1 order by 1").setParameter(1, code).getResultList();
     }
 
     private static void write(ZipOutputStream zip, String name, List<String> rows) throws IOException {

@@ -52,5 +52,25 @@ class S3StorageTest {
             assertThat(Photos.metadata(inBucket)).doesNotContain("GPS");
         }
         assertThat(Files.exists(Path.of("target/blobs", key + ".jpg"))).isFalse();
+
+        // the export carries the bucket's files; offboarding deletes them
+        byte[] export = given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).get("/api/platform/tenants/" + T + "/export")
+                .then().statusCode(200).extract().asByteArray();
+        List<String> entries = new java.util.ArrayList<>();
+        try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(export))) {
+            for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                entries.add(e.getName());
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(entries).contains("files/" + key + ".jpg", "files/" + key + "-thumb.jpg");
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).post("/api/platform/tenants/" + T + "/suspend").then()
+                .statusCode(200);
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).queryParam("confirm", T)
+                .delete("/api/platform/tenants/" + T).then().statusCode(200).body("files", org.hamcrest.Matchers.equalTo(2));
+        try (S3Client s3 = S3Profile.S3MockResource.client()) {
+            assertThat(s3.listObjectsV2(b -> b.bucket(S3Profile.BUCKET).prefix(T + "/")).contents()).isEmpty();
+        }
     }
 }
