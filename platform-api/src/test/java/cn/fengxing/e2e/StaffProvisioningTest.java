@@ -62,12 +62,19 @@ class StaffProvisioningTest {
         return response.body().isEmpty() ? null : JSON.readTree(response.body());
     }
 
-    /** What the person does at first sign-in: sets their password (the required action is then done). */
+    /**
+     * What the person does at first sign-in, through the admin API: sets their password, which completes the
+     * required action UPDATE_PASSWORD.
+     */
     static void setPassword(String userId, String password) throws IOException, InterruptedException {
         admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId + "/reset-password"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                         Map.of("type", "password", "value", password, "temporary", false)))), 204);
+        JsonNode user = admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId)).GET(), 200);
+        assertThat(user.path("requiredActions").toString()).contains("UPDATE_PASSWORD");
+        admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("requiredActions", List.of())))), 204);
     }
 
     @SuppressWarnings("unchecked")
