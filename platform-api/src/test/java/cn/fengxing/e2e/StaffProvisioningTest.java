@@ -63,17 +63,18 @@ class StaffProvisioningTest {
     }
 
     /**
-     * What the person does at first sign-in, through the admin API: sets their password, which completes the
-     * required action UPDATE_PASSWORD.
+     * What the person does at first sign-in, here through the admin API: sets their password (which completes the
+     * required action UPDATE_PASSWORD) and, as the realm's user profile asks for an e-mail, gives one.
      */
-    static void setPassword(String userId, String password) throws IOException, InterruptedException {
+    static void firstSignIn(String userId, String password) throws IOException, InterruptedException {
         admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId + "/reset-password"))
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
                         Map.of("type", "password", "value", password, "temporary", false)))), 204);
-        JsonNode user = admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId)).GET(), 200);
-        assertThat(user.path("requiredActions").toString()).contains("UPDATE_PASSWORD");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user).putArray("requiredActions");
+        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode)
+                admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId)).GET(), 200);
+        assertThat(user.path("requiredActions").toString()).doesNotContain("UPDATE_PASSWORD");
+        user.put("email", user.path("username").asText() + "@example.cn");
         admin(HttpRequest.newBuilder(URI.create(adminUsers() + "/" + userId)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))), 204);
     }
@@ -124,7 +125,7 @@ class StaffProvisioningTest {
                 .put("/api/platform/tenants/" + code).then().statusCode(200).body("outcome", equalTo("unchanged"));
         assertThat(users(username)).hasSize(1);
 
-        setPassword(userId, "first-sign-in-" + username);
+        firstSignIn(userId, "first-sign-in-" + username);
         String admin = keycloak().userAccessToken(username, "first-sign-in-" + username);
         given().auth().oauth2(admin).get("/api/me").then().statusCode(200).body("subject", equalTo(userId))
                 .body("memberships[0].tenant", equalTo(code)).body("name", equalTo("赵建国"));
@@ -139,7 +140,7 @@ class StaffProvisioningTest {
         JsonNode invited = users(dispatcher);
         assertThat(invited).hasSize(1);
         assertThat(invited.get(0).path("id").asText()).isEqualTo(subject);
-        setPassword(subject, "first-sign-in-" + dispatcher);
+        firstSignIn(subject, "first-sign-in-" + dispatcher);
         String dispatcherToken = keycloak().userAccessToken(dispatcher, "first-sign-in-" + dispatcher);
         given().auth().oauth2(dispatcherToken).get("/api/t/" + code + "/members").then().statusCode(200);
         // invited again with another role: the same account, both roles
