@@ -28,6 +28,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   riders: () => import('./console/riders/RidersView.vue'),
   stations: () => import('./console/stations/StationsView.vue'),
   merchants: () => import('./console/merchants/MerchantsView.vue'),
+  staff: () => import('./console/staff/StaffView.vue'),
   passes: () => import('./console/passes/PassesView.vue'),
   reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
   audit: () => import('./console/audit/AuditView.vue'),

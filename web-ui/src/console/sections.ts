@@ -12,6 +12,7 @@ export const CONSOLE_SECTIONS = [
   { key: 'passes', roles: ['tenant_admin'] },
   { key: 'merchants', roles: ['tenant_admin'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
+  { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
   { key: 'branding', roles: ['tenant_admin'] },
 ] as const satisfies readonly { key: string; roles: readonly TenantRole[] }[]

@@ -42,6 +42,7 @@ describe('roles in the current township', () => {
       'passes',
       'merchants',
       'reportSettings',
+      'staff',
       'audit',
       'branding',
     ])

@@ -44,7 +44,12 @@ public class KeycloakProfile implements QuarkusTestProfile {
                     "quarkus.oidc.auth-server-url", keycloak.issuer(),
                     "quarkus.oidc.token.issuer", keycloak.issuer(),
                     "quarkus.oidc.token.audience", DemoRealm.API_AUDIENCE,
-                    "fengxing.bootstrap.operators", String.join(",", DemoRealm.BOOTSTRAP_OPERATOR_SUBJECTS));
+                    "fengxing.bootstrap.operators", String.join(",", DemoRealm.BOOTSTRAP_OPERATOR_SUBJECTS),
+                    // staff named by username, phone or e-mail get accounts in the demo realm
+                    "fengxing.identity.provider", "keycloak",
+                    "%test.fengxing.identity.provider", "keycloak",
+                    "fengxing.identity.keycloak.client-id", DemoRealm.PROVISIONER_CLIENT_ID,
+                    "fengxing.identity.keycloak.client-secret", DemoRealm.PROVISIONER_CLIENT_SECRET);
         }
 
         @Override

@@ -21,6 +21,13 @@ public final class DemoRealm {
     /** Confidential client of the operator CLI (client credentials). */
     public static final String TENANT_ADMIN_CLIENT_ID = "tenant-admin";
     public static final String TENANT_ADMIN_CLIENT_SECRET = "tenant-admin-secret";
+    /**
+     * Confidential client of the platform API's account provisioning (client credentials): its service account holds
+     * only realm-management manage-users, view-users and query-users (fengxing.identity.keycloak.*).
+     */
+    public static final String PROVISIONER_CLIENT_ID = "fengxing-provisioner";
+    public static final String PROVISIONER_CLIENT_SECRET = "fengxing-provisioner-secret";
+    public static final String PROVISIONER_SERVICE_ACCOUNT_SUBJECT = "00000000-0000-4000-8000-000000000003";
     /** Audience both clients put in their access tokens (an audience mapper in the realm file). */
     public static final String API_AUDIENCE = "fengxing-api";
 

@@ -180,6 +180,10 @@ public final class Launcher {
         } // external PostgreSQL: the QUARKUS_DATASOURCE_* / QUARKUS_LIQUIBASE_* of the environment, untouched
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", kc.issuer());
         env.put("FENGXING_BOOTSTRAP_OPERATORS", String.join(",", DemoRealm.BOOTSTRAP_OPERATOR_SUBJECTS));
+        // staff named by username, phone or e-mail get their account in the demo realm
+        env.put("FENGXING_IDENTITY_PROVIDER", "keycloak");
+        env.put("FENGXING_IDENTITY_KEYCLOAK_CLIENT_ID", DemoRealm.PROVISIONER_CLIENT_ID);
+        env.put("FENGXING_IDENTITY_KEYCLOAK_CLIENT_SECRET", DemoRealm.PROVISIONER_CLIENT_SECRET);
         Process process;
         try {
             process = builder.start();

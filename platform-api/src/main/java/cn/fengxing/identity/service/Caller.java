@@ -3,6 +3,8 @@ package cn.fengxing.identity.service;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
 import cn.fengxing.identity.entity.RegionGrant;
+import cn.fengxing.identity.entity.Invitation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,6 +37,9 @@ public class Caller {
     @Inject
     JsonWebToken token;
 
+    @Inject
+    Members members;
+
     private Map<String, Set<Role>> tenantRoles;
     private List<RegionGrant> grants;
 
@@ -57,6 +62,7 @@ public class Caller {
     /** Roles per township of the active memberships, in code order. */
     public Map<String, Set<Role>> tenantRoles() {
         if (tenantRoles == null) {
+            bindInvitations();
             tenantRoles = new LinkedHashMap<>();
             for (Membership m : Membership.activeOf(subject())) {
                 Set<Role> roles = EnumSet.noneOf(Role.class);
@@ -84,6 +90,32 @@ public class Caller {
             digits = digits.substring(3);
         }
         return digits.matches("1[0-9]{10}") ? Optional.of(digits) : Optional.empty();
+    }
+
+    /** The caller's e-mail address in lower case, when the identity provider vouches for it ({@code email_verified}). */
+    public Optional<String> verifiedEmail() {
+        if (!signedIn() || !Boolean.TRUE.equals(booleanClaim("email_verified"))) {
+            return Optional.empty();
+        }
+        String email = token.getClaim("email");
+        return email == null || email.isBlank() ? Optional.empty() : Optional.of(email.strip().toLowerCase());
+    }
+
+    /** Staff invited by the caller's verified e-mail or phone become members now (their first sign-in). */
+    private void bindInvitations() {
+        if (!signedIn()) {
+            return;
+        }
+        String email = verifiedEmail().orElse(null);
+        String phone = verifiedPhone().orElse(null);
+        if (email == null && phone == null) {
+            return;
+        }
+        QuarkusTransaction.joiningExisting().run(() -> {
+            if (Invitation.count("email = ?1 or phone = ?2", email == null ? "" : email, phone == null ? "" : phone) > 0) {
+                members.bindInvitations(subject(), email, phone);
+            }
+        });
     }
 
     private Boolean booleanClaim(String name) {

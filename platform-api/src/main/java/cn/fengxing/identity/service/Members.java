@@ -4,7 +4,9 @@ import cn.fengxing.common.paging.Like;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.api.MemberView;
+import cn.fengxing.identity.entity.Invitation;
 import cn.fengxing.identity.entity.Membership;
+import jakarta.persistence.LockModeType;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -94,6 +97,86 @@ public class Members {
                 m.status = Membership.REVOKED;
             }
         }
+    }
+
+    /**
+     * Makes the subject an active member holding {@code roles} besides those they hold (named {@code name} when new
+     * or nameless); the roles they hold afterwards.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Membership grant(String tenantCode, String subject, String name, Collection<String> roles) {
+        Membership m = find(tenantCode, subject).orElse(null);
+        if (m == null) {
+            m = new Membership();
+            m.tenantCode = tenantCode;
+            m.subject = subject;
+            m.roles = new String[0];
+        }
+        TreeSet<String> held = new TreeSet<>(Membership.ACTIVE.equals(m.status) ? Arrays.asList(m.roles) : List.of());
+        held.addAll(roles);
+        m.roles = held.toArray(String[]::new);
+        m.status = Membership.ACTIVE;
+        if (m.name == null || m.name.isBlank()) {
+            m.name = name;
+        }
+        m.persist();
+        return m;
+    }
+
+    /** The township's active tenant admins, locked until the transaction ends (so two cannot demote each other). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> lockAdmins(String tenantCode) {
+        return Membership.<Membership>find("tenantCode = ?1 and status = ?2 and array_contains(roles, ?3)", tenantCode,
+                Membership.ACTIVE, Role.TENANT_ADMIN.code()).withLock(LockModeType.PESSIMISTIC_WRITE).list()
+                .stream().map(m -> m.subject).toList();
+    }
+
+    /**
+     * Invites whoever will sign in with this verified e-mail or phone (one of them) to the township's roles (added to
+     * an earlier invitation's); whether anything changed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean invite(String tenantCode, String email, String phone, String name, Collection<String> roles,
+                          String invitedBy) {
+        Invitation i = (email != null
+                ? Invitation.<Invitation>find("tenantCode = ?1 and email = ?2", tenantCode, email)
+                : Invitation.<Invitation>find("tenantCode = ?1 and phone = ?2", tenantCode, phone)).firstResult();
+        if (i == null) {
+            i = new Invitation();
+            i.tenantCode = tenantCode;
+            i.email = email;
+            i.phone = phone;
+            i.roles = new String[0];
+            i.createdBy = invitedBy;
+        }
+        TreeSet<String> all = new TreeSet<>(Arrays.asList(i.roles));
+        all.addAll(roles);
+        String[] now = all.toArray(String[]::new);
+        if (i.id != null && Arrays.equals(now, i.roles) && Objects.equals(name, i.name)) {
+            return false;
+        }
+        i.roles = now;
+        i.name = name;
+        i.persist();
+        return true;
+    }
+
+    /**
+     * Turns the invitations of this verified e-mail or phone into the subject's memberships (on sign-in); the
+     * townships it joined.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<String> bindInvitations(String subject, String email, String phone) {
+        if (email == null && phone == null) {
+            return List.of();
+        }
+        List<Invitation> invitations = Invitation.list("email = ?1 or phone = ?2", email == null ? "" : email,
+                phone == null ? "" : phone);
+        for (Invitation i : invitations) {
+            grant(i.tenantCode, subject, i.name, Arrays.asList(i.roles));
+            i.delete();
+        }
+        return invitations.stream().map(i -> i.tenantCode).toList();
     }
 
     /** Active members of the township, by name then subject; {@code role} and {@code text} are optional filters. */

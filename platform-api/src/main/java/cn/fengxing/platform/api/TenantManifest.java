@@ -40,8 +40,15 @@ public record TenantManifest(
         sections = sections == null ? Map.of() : sections;
     }
 
-    /** A first member of the township, typically its administrator. */
-    public record Member(@NotBlank @Size(max = 255) String subject,
+    /**
+     * A first member of the township, typically its administrator, named by exactly one of: OIDC subject, username,
+     * phone or e-mail (the last three resolved through the identity provider's directory, their account created when
+     * missing; without a directory an e-mail or phone becomes an invitation bound at first sign-in).
+     */
+    public record Member(@Size(max = 255) String subject,
+                         @ReadableText @Size(max = 255) String username,
+                         @Size(max = 32) String phone,
+                         @ReadableText @Size(max = 254) String email,
                          @ReadableText @Size(max = 100) String name,
                          @NotEmpty List<@NotBlank String> roles) {
     }

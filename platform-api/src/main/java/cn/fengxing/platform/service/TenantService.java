@@ -5,6 +5,8 @@ import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.entity.Membership;
+import cn.fengxing.identity.service.IdentityDirectory;
+import cn.fengxing.identity.service.IdentityDirectory.Handle;
 import cn.fengxing.identity.service.Members;
 import cn.fengxing.platform.api.ApplyResult;
 import cn.fengxing.platform.api.TenantManifest;
@@ -57,6 +59,9 @@ public class TenantService {
     @Inject
     Members members;
 
+    @Inject
+    IdentityDirectory directory;
+
     /**
      * Creates or updates the township described by the manifest, in one transaction bound to that
      * tenant (so its communities and grids are written under row-level security).
@@ -102,7 +107,7 @@ public class TenantService {
                 tenant.persist();
                 Tenant.getEntityManager().flush(); // tenant rows below reference it
             }
-            applyMembers(code, manifest.members(), changes);
+            applyMembers(code, manifest.members(), dryRun, changes);
             for (ManifestSection section : sections.stream()
                     .sorted(Comparator.comparingInt(ManifestSection::order)).toList()) {
                 JsonNode node = manifest.sections().get(section.key());
@@ -150,21 +155,44 @@ public class TenantService {
         return Tenant.byCode(code).orElseThrow(() -> ProblemException.notFound("tenant.unknown", code));
     }
 
-    private void applyMembers(String code, List<TenantManifest.Member> specs, List<String> changes) {
+    private void applyMembers(String code, List<TenantManifest.Member> specs, boolean dryRun, List<String> changes) {
         if (specs == null) {
             return;
         }
         for (TenantManifest.Member spec : specs) {
-            Membership m = members.find(code, spec.subject()).orElse(null);
             String[] roles = spec.roles().stream().distinct().sorted().toArray(String[]::new);
+            String subject = spec.subject() == null ? null : spec.subject().strip();
+            String named = subject;
+            if (subject == null) {
+                Handle handle = Handle.of(spec.username(), spec.phone(), spec.email());
+                named = handle.toString();
+                if (!directory.available()) {
+                    // no directory to create accounts in: whoever signs in with this e-mail or phone verified
+                    if (members.invite(code, handle.kind() == Handle.Kind.email ? handle.value() : null,
+                            handle.kind() == Handle.Kind.phone ? handle.value() : null,
+                            spec.name() == null ? handle.value() : spec.name(), List.of(roles), "manifest")) {
+                        changes.add("+ invitation " + handle + " " + String.join(",", roles));
+                    }
+                    continue;
+                }
+                // a dry run looks the account up and never creates it
+                subject = dryRun ? directory.find(handle).orElse(null)
+                        : directory.findOrCreate(handle, spec.name() == null ? handle.value() : spec.name());
+                if (subject == null) {
+                    changes.add("+ account " + handle);
+                    changes.add("+ member " + handle + " " + String.join(",", roles));
+                    continue;
+                }
+            }
+            Membership m = members.find(code, subject).orElse(null);
             if (m == null) {
                 m = new Membership();
                 m.tenantCode = code;
-                m.subject = spec.subject();
-                changes.add("+ member " + spec.subject() + " " + String.join(",", roles));
+                m.subject = subject;
+                changes.add("+ member " + named + " " + String.join(",", roles));
             } else if (!Arrays.equals(m.roles, roles) || !Objects.equals(m.name, spec.name())
                     || !Membership.ACTIVE.equals(m.status)) {
-                changes.add("~ member " + spec.subject() + " " + String.join(",", roles));
+                changes.add("~ member " + named + " " + String.join(",", roles));
             } else {
                 continue;
             }
@@ -184,12 +212,20 @@ public class TenantService {
         }
     }
 
-    private static void checkRoles(List<TenantManifest.Member> members) {
+    private void checkRoles(List<TenantManifest.Member> members) {
         if (members == null) {
             return;
         }
         for (TenantManifest.Member m : members) {
             m.roles().forEach(Role::tenantRole);
+            if (m.subject() == null || m.subject().isBlank()) {
+                Handle handle = Handle.of(m.username(), m.phone(), m.email());
+                if (handle.kind() == Handle.Kind.username && !directory.available()) {
+                    throw ProblemException.badRequest("member.username-needs-directory");
+                }
+            } else if (m.username() != null || m.phone() != null || m.email() != null) {
+                throw ProblemException.badRequest("member.handle-one");
+            }
         }
     }
 

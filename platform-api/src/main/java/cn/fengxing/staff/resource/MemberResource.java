@@ -1,4 +1,4 @@
-package cn.fengxing.identity.resource;
+package cn.fengxing.staff.resource;
 
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
@@ -6,7 +6,17 @@ import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.TenantAccess;
 import cn.fengxing.identity.api.MemberView;
 import cn.fengxing.identity.service.Members;
+import cn.fengxing.staff.api.InviteResult;
+import cn.fengxing.staff.api.StaffInvite;
+import cn.fengxing.staff.api.StaffRoles;
+import cn.fengxing.staff.service.StaffService;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -31,6 +41,9 @@ public class MemberResource {
     @Inject
     Members members;
 
+    @Inject
+    StaffService staff;
+
     @GET
     // dispatchers pick grid workers and handlers when they dispatch reports
     @TenantAccess({TENANT_ADMIN, DISPATCHER})
@@ -48,5 +61,41 @@ public class MemberResource {
                                  @BeanParam PageRequest paging) {
         return members.search(tenant, role == null || role.isBlank() ? null : Role.tenantRole(role), q,
                 paging.page(), paging.size());
+    }
+
+    @POST
+    @TenantAccess(TENANT_ADMIN)
+    @ResponseStatus(201)
+    @Operation(summary = "Invite staff",
+            description = "Gives a person named by username, phone or e-mail staff roles (dispatcher, handler, "
+                    + "station_keeper, tenant_admin) here, added to those they hold. With a user directory "
+                    + "(Keycloak) their account is found or created (enabled, password set at first sign-in, nothing "
+                    + "sent); otherwise the invitation is pending until someone signs in with that e-mail or phone "
+                    + "verified. Audited.")
+    public InviteResult invite(@PathParam("tenant") String tenant, @Valid @NotNull StaffInvite invite) {
+        return staff.invite(tenant, invite);
+    }
+
+    @PUT
+    @Path("/{subject}/roles")
+    @TenantAccess(TENANT_ADMIN)
+    @Operation(summary = "Change a member's staff roles",
+            description = "The staff roles the member holds from now on (their rider role stays). The last tenant "
+                    + "admin keeps that role (409). Audited.")
+    public MemberView setRoles(@PathParam("tenant") String tenant,
+                               @PathParam("subject") @Size(max = 255) String subject,
+                               @Valid @NotNull StaffRoles roles) {
+        return staff.setRoles(tenant, subject, roles.roles());
+    }
+
+    @DELETE
+    @Path("/{subject}")
+    @TenantAccess(TENANT_ADMIN)
+    @ResponseStatus(204)
+    @Operation(summary = "Remove staff",
+            description = "Takes the member's staff roles (a rider stays a rider); the last tenant admin cannot be "
+                    + "removed (409). Audited.")
+    public void remove(@PathParam("tenant") String tenant, @PathParam("subject") @Size(max = 255) String subject) {
+        staff.remove(tenant, subject);
     }
 }
