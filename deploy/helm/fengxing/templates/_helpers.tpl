@@ -155,6 +155,7 @@ imagePullSecrets:
 {{- if and .Values.migrations.enabled (not .Values.database.owner.password) }}{{ fail "database.owner.password is required (or existingSecret)" }}{{ end }}
 {{- if and .Values.tenants (not .Values.oidc.tenantAdmin.clientSecret) }}{{ fail "oidc.tenantAdmin.clientSecret is required to apply tenants (or existingSecret)" }}{{ end }}
 {{- if and .Values.keycloak.enabled (not .Values.oidc.tenantAdmin.clientSecret) }}{{ fail "oidc.tenantAdmin.clientSecret is required with keycloak.enabled (or existingSecret)" }}{{ end }}
+{{- if and (eq .Values.identity.provider "keycloak") (not .Values.identity.keycloak.clientSecret) }}{{ fail "identity.keycloak.clientSecret is required with identity.provider=keycloak (or existingSecret); set identity.provider=none for an OIDC provider other than Keycloak" }}{{ end }}
 {{- if and (eq .Values.storage.kind "s3") .Values.storage.s3.staticCredentials (not (and .Values.storage.s3.accessKey .Values.storage.s3.secretKey)) }}{{ fail "storage.s3.accessKey and storage.s3.secretKey are required with storage.s3.staticCredentials (or existingSecret)" }}{{ end }}
 {{- end }}
 {{- if and .Values.postgresql.cnpg.enabled .Values.existingSecret }}

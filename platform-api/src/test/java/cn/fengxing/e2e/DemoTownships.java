@@ -39,7 +39,7 @@ final class DemoTownships {
         for (Path manifest : manifests()) {
             cli(api, "apply", "-f", manifest.toString());
         }
-        cli(api, "grant", DemoRealm.SHANXI_VIEWER_SUBJECT, "山西省", "region_viewer");
+        cli(api, "grant", "--username", DemoRealm.SHANXI_VIEWER_USERNAME, "--name", "冯晓东", "山西省", "region_viewer");
     }
 
     /** Runs tenant-admin in-process with the tenant-admin client's credentials; fails the test on a non-zero exit. */

@@ -55,6 +55,12 @@ final class ApplyCommand implements Callable<Integer> {
         if (changes.isEmpty() && !"unchanged".equals(outcome)) {
             out.println("  (the API listed no changes)");
         }
+        // shown this once: whoever runs the apply hands each password to its person, who replaces it at first sign-in
+        for (JsonNode account : body.path("accounts")) {
+            out.println("account created for " + account.path("name").asText() + " (" + account.path("handle").asText()
+                    + "): one-time password " + account.path("oneTimePassword").asText()
+                    + " (to be replaced at first sign-in)");
+        }
         return 0;
     }
 }

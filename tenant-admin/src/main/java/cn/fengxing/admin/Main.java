@@ -28,6 +28,7 @@ import java.util.Map;
  *   export CODE -o FILE            download a tenant's data archive (zip)
  *   offboard CODE -o FILE [--yes]  export a suspended tenant, then delete it for good
  *   grant SUBJECT REGION_PATH ROLE grant a regional role (region_viewer, platform_operator)
+ *   grant --username U --name N REGION_PATH ROLE   the same, the person named by username (or --phone, --email)
  *   wait [--timeout SECONDS]       wait until the API is ready
  * </pre>
  *

@@ -134,6 +134,20 @@ class TenantAdminTest {
     }
 
     @Test
+    void applyPrintsTheOneTimePasswordOfEachAccountItCreated() throws IOException {
+        platform.on("PUT /api/platform/tenants/demo", Answer.json(200, """
+                {"code":"demo","outcome":"created","dryRun":false,
+                 "changes":["+ tenant demo","+ account username demo-admin","+ member username demo-admin tenant_admin"],
+                 "accounts":[{"handle":"username demo-admin","name":"张建国","oneTimePassword":"abcd-EFGH-2345"}]}"""));
+        Run run = run("apply", "-f", manifestWithGridsFile().toString());
+
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().contains("+ account username demo-admin"), run.out());
+        assertTrue(run.out().contains("account created for 张建国 (username demo-admin): one-time password abcd-EFGH-2345"
+                + " (to be replaced at first sign-in)"), run.out());
+    }
+
+    @Test
     void applyReadsJsonManifestsAndOptionsOverrideTheEnvironment() throws IOException {
         platform.on("PUT /api/platform/tenants/demo", Answer.json(200,
                 "{\"code\":\"demo\",\"outcome\":\"unchanged\",\"dryRun\":false,\"changes\":[]}"));
@@ -340,6 +354,30 @@ class TenantAdminTest {
         assertEquals("山西省/吕梁市", body.path("regionPath").asText());
         assertEquals("region_viewer", body.path("role").asText());
         assertEquals("granted region_viewer on 山西省/吕梁市 to 00000000-0000-4000-8000-000000000301\n", run.out());
+    }
+
+    @Test
+    void grantNamesThePersonByUsername() throws IOException {
+        platform.on("PUT /api/platform/region-grants", request -> Answer.json(200,
+                "{\"id\":7,\"subject\":\"00000000-0000-4000-8000-000000000302\",\"name\":\"李晋华\","
+                        + "\"regionPath\":\"山西省\",\"role\":\"region_viewer\"}"));
+        Run run = run("grant", "--username", "li.jinhua", "--name", "李晋华", "山西省", "region_viewer");
+
+        assertEquals(0, run.exit(), run.err());
+        JsonNode body = JSON.readTree(platform.apiRequests().get(0).body());
+        assertEquals("li.jinhua", body.path("username").asText());
+        assertEquals("李晋华", body.path("name").asText());
+        assertFalse(body.has("subject"), body.toString());
+        assertEquals("granted region_viewer on 山西省 to 李晋华 00000000-0000-4000-8000-000000000302\n", run.out());
+    }
+
+    @Test
+    void grantWantsTheSubjectOrAHandleNotBoth() {
+        Run run = run("grant", "--username", "li.jinhua", "someone", "山西省", "region_viewer");
+
+        assertEquals(2, run.exit());
+        assertTrue(run.err().contains("give REGION_PATH ROLE after --username"), run.err());
+        assertTrue(platform.apiRequests().isEmpty());
     }
 
     @Test

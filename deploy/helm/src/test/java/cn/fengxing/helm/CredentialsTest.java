@@ -19,8 +19,8 @@ class CredentialsTest {
 
     /** The credentials of ci/production-values.yaml. */
     private static final List<String> PRODUCTION_CREDENTIALS = List.of("app-password-production",
-            "owner-password-production", "tenant-admin-secret-production", "access-key-production",
-            "secret-key-production");
+            "owner-password-production", "tenant-admin-secret-production", "identity-secret-production",
+            "access-key-production", "secret-key-production");
 
     @Test
     void noCredentialIsWrittenOutsideASecret() {
@@ -43,7 +43,8 @@ class CredentialsTest {
         List<EnvVar> credentials = rendered.containers().flatMap(c -> c.getEnv().stream())
                 .filter(e -> e.getName().matches(".*(PASSWORD|SECRET|ACCESS_KEY).*")).toList();
         assertThat(credentials).extracting(EnvVar::getName).contains("QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_LIQUIBASE_PASSWORD", "FENGXING_CLIENT_SECRET", "FENGXING_STORAGE_S3_ACCESS_KEY",
+                "QUARKUS_LIQUIBASE_PASSWORD", "FENGXING_CLIENT_SECRET", "FENGXING_IDENTITY_KEYCLOAK_CLIENT_SECRET",
+                "FENGXING_STORAGE_S3_ACCESS_KEY",
                 "FENGXING_STORAGE_S3_SECRET_KEY");
         assertThat(credentials).allSatisfy(env -> {
             assertThat(env.getValue()).as(env.getName()).isNull();
@@ -76,6 +77,7 @@ class CredentialsTest {
                 .distinct().toList();
         assertThat(referenced).containsExactlyInAnyOrder("fengxing-credentials/database-app-password",
                 "fengxing-credentials/database-owner-password", "fengxing-credentials/tenant-admin-client-secret",
+                "fengxing-credentials/identity-client-secret",
                 "fengxing-credentials/s3-access-key", "fengxing-credentials/s3-secret-key");
         // no checksum of a Secret the chart does not render
         assertThat(rendered.api().getSpec().getTemplate().getMetadata().getAnnotations())
@@ -97,6 +99,17 @@ class CredentialsTest {
                 .contains("database.owner.password is required");
         assertThat(Chart.with("townships").set("oidc.tenantAdmin.clientSecret", "").failure())
                 .contains("oidc.tenantAdmin.clientSecret is required");
+        assertThat(Chart.with("production").set("identity.keycloak.clientSecret", "").failure())
+                .contains("identity.keycloak.clientSecret is required with identity.provider=keycloak");
+    }
+
+    @Test
+    void anOidcProviderOtherThanKeycloakNeedsNoProvisioningClient() {
+        Rendered rendered = Chart.with("minimal").render();
+        assertThat(rendered.settings()).containsEntry("FENGXING_IDENTITY_PROVIDER", "none")
+                .doesNotContainKey("FENGXING_IDENTITY_KEYCLOAK_CLIENT_ID");
+        assertThat(rendered.apiContainer().getEnv()).extracting(EnvVar::getName)
+                .doesNotContain("FENGXING_IDENTITY_KEYCLOAK_CLIENT_SECRET");
     }
 
     /** A township, so that the townships Job (and its client secret) is rendered too. */

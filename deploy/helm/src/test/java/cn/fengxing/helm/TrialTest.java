@@ -70,15 +70,35 @@ class TrialTest {
                 Map.of("secret", Map.of("name", Chart.FULLNAME, "key", "tenant-admin-client-secret")));
         Map<String, Object> realm = (Map<String, Object>) spec.get("realm");
         List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
-        assertThat(clients).extracting(c -> c.get("clientId")).containsExactly("fengxing-web", "tenant-admin");
+        assertThat(clients).extracting(c -> c.get("clientId"))
+                .containsExactly("fengxing-web", "tenant-admin", "fengxing-provisioner");
         assertThat(clients.get(0)).containsEntry("publicClient", true).containsEntry("directAccessGrantsEnabled", false)
                 .containsEntry("redirectUris", List.of("https://fengxing.trial.example.com/*"));
         assertThat(clients.get(1)).containsEntry("secret", "${TENANT_ADMIN_CLIENT_SECRET}")
                 .containsEntry("serviceAccountsEnabled", true);
         assertThat(trial.yaml()).doesNotContain("tenant-admin-secret-trial");
-        assertThat((List<Map<String, Object>>) realm.get("users")).singleElement()
-                .satisfies(user -> assertThat(user).containsEntry("id", "00000000-0000-4000-8000-000000000002")
-                        .containsEntry("serviceAccountClientId", "tenant-admin"));
+        List<Map<String, Object>> users = (List<Map<String, Object>>) realm.get("users");
+        assertThat(users).hasSize(2);
+        assertThat(users.get(0)).containsEntry("id", "00000000-0000-4000-8000-000000000002")
+                .containsEntry("serviceAccountClientId", "tenant-admin");
+    }
+
+    @Test
+    void theProvisioningClientMayOnlyFindAndCreateUsers() {
+        Map<String, Object> realm = (Map<String, Object>) spec(trial.custom("KeycloakRealmImport", KEYCLOAK + "-fengxing"))
+                .get("realm");
+        Map<String, Object> client = ((List<Map<String, Object>>) realm.get("clients")).get(2);
+        assertThat(client).containsEntry("secret", "${IDENTITY_CLIENT_SECRET}").containsEntry("serviceAccountsEnabled", true)
+                .containsEntry("standardFlowEnabled", false).containsEntry("directAccessGrantsEnabled", false);
+        Map<String, Object> account = ((List<Map<String, Object>>) realm.get("users")).get(1);
+        assertThat(account).containsEntry("serviceAccountClientId", "fengxing-provisioner")
+                .containsEntry("clientRoles", Map.of("realm-management", List.of("manage-users", "view-users", "query-users")));
+        assertThat((Map<String, Object>) spec(trial.custom("KeycloakRealmImport", KEYCLOAK + "-fengxing")).get("placeholders"))
+                .containsEntry("IDENTITY_CLIENT_SECRET",
+                        Map.of("secret", Map.of("name", Chart.FULLNAME, "key", "identity-client-secret")));
+        assertThat(trial.yaml()).doesNotContain("identity-secret-trial");
+        assertThat(trial.settings()).containsEntry("FENGXING_IDENTITY_PROVIDER", "keycloak")
+                .containsEntry("FENGXING_IDENTITY_KEYCLOAK_CLIENT_ID", "fengxing-provisioner");
     }
 
     @Test

@@ -140,7 +140,8 @@ public final class Launcher {
         for (Path manifest : manifests) {
             runCli(common, List.of("apply", "-f", rel(manifest)));
         }
-        runCli(common, List.of("grant", DemoRealm.SHANXI_VIEWER_SUBJECT, "山西省", "region_viewer"));
+        runCli(common, List.of("grant", "--username", DemoRealm.SHANXI_VIEWER_USERNAME, "--name", "冯晓东", "山西省",
+                "region_viewer"));
 
         // 5. banner
         banner(kc);

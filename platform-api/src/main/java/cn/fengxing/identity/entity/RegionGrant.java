@@ -29,6 +29,9 @@ public class RegionGrant extends PanacheEntityBase {
 
     public String role;
 
+    /** The grantee's name, family name first; null until given or until their first sign-in. */
+    public String name;
+
     public static List<RegionGrant> of(String subject) {
         return list("subject = ?1 order by regionPath, role", subject);
     }

@@ -23,7 +23,7 @@ public class IdentityDirectories {
         }
 
         @Override
-        public String findOrCreate(Handle handle, String displayName) {
+        public Account findOrCreate(Handle handle, String displayName) {
             throw new IllegalStateException("no identity directory");
         }
     };

@@ -17,10 +17,18 @@ public interface IdentityDirectory {
     Optional<String> find(Handle handle);
 
     /**
-     * The subject of the person so named, creating their account when missing: enabled, named {@code displayName},
-     * the password set by the person at first sign-in. Nothing is sent to them.
+     * The account of the person so named, created when missing: enabled, named {@code displayName}, with a one-time
+     * password that whoever named them hands over and that the person replaces at first sign-in. Nothing is sent to
+     * them (the platform has no channel it could trust to reach them).
      */
-    String findOrCreate(Handle handle, String displayName);
+    Account findOrCreate(Handle handle, String displayName);
+
+    /** A person's account: their subject, and the one-time password when this call created it (null otherwise). */
+    record Account(String subject, String oneTimePassword) {
+        public boolean created() {
+            return oneTimePassword != null;
+        }
+    }
 
     /** How a person is named to the directory. */
     record Handle(Kind kind, String value) {

@@ -3,6 +3,7 @@ package cn.fengxing.identity.service;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.api.GrantView;
 import cn.fengxing.identity.api.MeView;
+import cn.fengxing.identity.entity.RegionGrant;
 import cn.fengxing.tenancy.entity.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,6 +30,20 @@ public class IdentityService {
             Tenant t = Tenant.<Tenant>findById(e.getKey());
             return new MeView.MembershipView(t.code, t.name, t.status, e.getValue().stream().map(Role::code).toList());
         }).toList();
-        return new MeView(caller.subject(), PersonName.of(token), memberships, caller.grants().stream().map(GrantView::of).toList());
+        String name = PersonName.of(token);
+        nameGrants(name);
+        return new MeView(caller.subject(), name, memberships, caller.grants().stream().map(GrantView::of).toList());
+    }
+
+    /** A grantee given by subject alone is named after their profile at sign-in, so the operator's list shows names. */
+    private void nameGrants(String name) {
+        if (name == null || name.isBlank()) {
+            return;
+        }
+        List<RegionGrant> unnamed = caller.grants().stream().filter(g -> g.name == null).toList();
+        if (!unnamed.isEmpty()) {
+            RegionGrant.update("name = ?1 where subject = ?2 and name is null", name.strip(), caller.subject());
+            unnamed.forEach(g -> g.name = name.strip());
+        }
     }
 }

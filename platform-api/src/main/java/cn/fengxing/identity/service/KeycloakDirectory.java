@@ -24,7 +24,7 @@ import java.util.Optional;
  * The user directory of a Keycloak realm through its admin REST API, signed in as the service account of a
  * confidential client (client credentials) that holds only realm-management manage-users, view-users and
  * query-users. A person named by phone gets the phone as username; by e-mail, the address as username and e-mail.
- * New accounts are enabled with required action UPDATE_PASSWORD: the person sets a password at first sign-in.
+ * New accounts are enabled with a temporary one-time password: Keycloak asks the person for their own at first sign-in.
  */
 public class KeycloakDirectory implements IdentityDirectory {
 
@@ -72,11 +72,12 @@ public class KeycloakDirectory implements IdentityDirectory {
     }
 
     @Override
-    public synchronized String findOrCreate(Handle handle, String displayName) {
+    public synchronized Account findOrCreate(Handle handle, String displayName) {
         Optional<String> existing = find(handle);
         if (existing.isPresent()) {
-            return existing.get();
+            return new Account(existing.get(), null);
         }
+        String oneTimePassword = OneTimePassword.next();
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", handle.value().toLowerCase());
         if (handle.kind() == Handle.Kind.email) {
@@ -91,17 +92,18 @@ public class KeycloakDirectory implements IdentityDirectory {
             user.put("firstName", parts[1]);
         }
         user.put("enabled", true);
-        user.put("requiredActions", List.of("UPDATE_PASSWORD"));
+        // temporary: Keycloak makes the person choose their own password at first sign-in
+        user.put("credentials", List.of(Map.of("type", "password", "value", oneTimePassword, "temporary", true)));
         HttpResponse<String> created = exchange(HttpRequest.newBuilder(URI.create(users))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(write(user))));
         if (created.statusCode() == 201) {
             String location = created.headers().firstValue("Location").orElse("");
             LOG.infof("created the account of %s in the identity provider", handle);
-            return location.substring(location.lastIndexOf('/') + 1);
+            return new Account(location.substring(location.lastIndexOf('/') + 1), oneTimePassword);
         }
         if (created.statusCode() == 409) {
             // created meanwhile, or the e-mail is another account's username: whoever holds it now
-            return find(handle).orElseThrow(() -> failed(409));
+            return new Account(find(handle).orElseThrow(() -> failed(409)), null);
         }
         throw failed(created.statusCode());
     }

@@ -6,6 +6,7 @@ import cn.fengxing.identity.Role;
 import cn.fengxing.identity.access.PlatformAccess;
 import cn.fengxing.identity.api.GrantView;
 import cn.fengxing.platform.api.GrantInput;
+import cn.fengxing.platform.api.GrantResult;
 import cn.fengxing.platform.service.RegionGrants;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -37,9 +38,11 @@ public class RegionGrantResource {
 
     @PUT
     @Operation(summary = "Grant a regional role",
-            description = "Gives a subject region_viewer over a province/city/county path (e.g. 山西省), or "
-                    + "platform_operator with an empty path. Granting what exists changes nothing.")
-    public GrantView grant(@Valid @NotNull GrantInput input) {
+            description = "Gives a person region_viewer over a province/city/county path (e.g. 山西省), or "
+                    + "platform_operator with an empty path. The person is named by OIDC subject, or by username, "
+                    + "phone or e-mail: their account is then created when missing, and the answer carries its "
+                    + "one-time password this once. Granting what exists changes nothing but a given name.")
+    public GrantResult grant(@Valid @NotNull GrantInput input) {
         return grants.grant(input);
     }
 

@@ -7,7 +7,10 @@ import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.api.GrantView;
 import cn.fengxing.identity.entity.RegionGrant;
+import cn.fengxing.identity.service.IdentityDirectory;
+import cn.fengxing.identity.service.IdentityDirectory.Handle;
 import cn.fengxing.platform.api.GrantInput;
+import cn.fengxing.platform.api.GrantResult;
 import cn.fengxing.tenancy.entity.Region;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.StartupEvent;
@@ -29,15 +32,22 @@ public class RegionGrants {
     @Inject
     AuditLog audit;
 
+    @Inject
+    IdentityDirectory directory;
+
     @Transactional
     public Page<GrantView> list(int page, int size) {
         var query = RegionGrant.findAll(Sort.by("subject").and("regionPath").and("role"));
         return new Page<>(query.page(page, size).<RegionGrant>list(), page, size, query.count()).map(GrantView::of);
     }
 
-    /** Adds the grant unless it exists; the same call twice changes nothing. */
+    /**
+     * Adds the grant unless it exists; the same call twice changes nothing but the name when one is given. A grantee
+     * named by username, phone or e-mail is found in the identity provider's directory, their account created when
+     * missing (they set the password at first sign-in).
+     */
     @Transactional
-    public GrantView grant(GrantInput input) {
+    public GrantResult grant(GrantInput input) {
         Role role = Role.of(input.role());
         if (role == null || role.tenantRole) {
             throw ProblemException.badRequest("grant.role", input.role());
@@ -46,18 +56,51 @@ public class RegionGrants {
         if (!path.isEmpty() && Region.byPath(path).isEmpty()) {
             throw ProblemException.notFound("region.unknown", path);
         }
+        String name = input.name() == null || input.name().isBlank() ? null : input.name().strip();
+        IdentityDirectory.Account account = accountOf(input, name);
+        String subject = account.subject();
         RegionGrant existing = RegionGrant.<RegionGrant>find("subject = ?1 and regionPath = ?2 and role = ?3",
-                input.subject(), path, role.code()).firstResult();
+                subject, path, role.code()).firstResult();
         if (existing != null) {
-            return GrantView.of(existing);
+            if (name != null && !name.equals(existing.name)) {
+                existing.name = name;
+                audit.record(null, "grant.rename", subject, Map.of("regionPath", path, "role", role.code()));
+            }
+            return GrantResult.of(existing, account.oneTimePassword());
         }
         RegionGrant g = new RegionGrant();
-        g.subject = input.subject();
+        g.subject = subject;
+        g.name = name;
         g.regionPath = path;
         g.role = role.code();
         g.persist();
-        audit.record(null, "grant.add", input.subject(), Map.of("regionPath", path, "role", role.code()));
-        return GrantView.of(g);
+        audit.record(null, "grant.add", subject, Map.of("regionPath", path, "role", role.code()));
+        return GrantResult.of(g, account.oneTimePassword());
+    }
+
+    private IdentityDirectory.Account accountOf(GrantInput input, String name) {
+        boolean bySubject = input.subject() != null && !input.subject().isBlank();
+        boolean byHandle = present(input.username()) || present(input.phone()) || present(input.email());
+        if (bySubject == byHandle) {
+            throw ProblemException.badRequest("member.handle-one");
+        }
+        if (bySubject) {
+            return new IdentityDirectory.Account(input.subject().strip(), null);
+        }
+        Handle handle = Handle.of(input.username(), input.phone(), input.email());
+        if (!directory.available()) {
+            throw ProblemException.badRequest("grant.needs-directory");
+        }
+        if (name == null) {
+            // an account that exists needs no name; a new one does
+            return new IdentityDirectory.Account(directory.find(handle)
+                    .orElseThrow(() -> ProblemException.badRequest("grant.name-required")), null);
+        }
+        return directory.findOrCreate(handle, name);
+    }
+
+    private static boolean present(String s) {
+        return s != null && !s.isBlank();
     }
 
     @Transactional

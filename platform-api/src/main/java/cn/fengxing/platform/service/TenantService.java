@@ -80,6 +80,7 @@ public class TenantService {
         checkSections(manifest.sections().keySet());
         return tenantWork.inTenant(code, dryRun, () -> {
             List<String> changes = new ArrayList<>();
+            List<ApplyResult.NewAccount> accounts = new ArrayList<>();
             Tenant tenant = Tenant.byCode(code).orElse(null);
             boolean created = tenant == null;
             if (created) {
@@ -107,7 +108,7 @@ public class TenantService {
                 tenant.persist();
                 Tenant.getEntityManager().flush(); // tenant rows below reference it
             }
-            applyMembers(code, manifest.members(), dryRun, changes);
+            applyMembers(code, manifest.members(), dryRun, changes, accounts);
             for (ManifestSection section : sections.stream()
                     .sorted(Comparator.comparingInt(ManifestSection::order)).toList()) {
                 JsonNode node = manifest.sections().get(section.key());
@@ -118,7 +119,7 @@ public class TenantService {
             if (!changes.isEmpty()) {
                 audit.record(code, "tenant.apply", code, Map.of("outcome", outcome.name(), "changes", changes));
             }
-            return new ApplyResult(code, outcome, dryRun, changes);
+            return new ApplyResult(code, outcome, dryRun, changes, accounts);
         });
     }
 
@@ -155,7 +156,8 @@ public class TenantService {
         return Tenant.byCode(code).orElseThrow(() -> ProblemException.notFound("tenant.unknown", code));
     }
 
-    private void applyMembers(String code, List<TenantManifest.Member> specs, boolean dryRun, List<String> changes) {
+    private void applyMembers(String code, List<TenantManifest.Member> specs, boolean dryRun, List<String> changes,
+                              List<ApplyResult.NewAccount> accounts) {
         if (specs == null) {
             return;
         }
@@ -176,12 +178,21 @@ public class TenantService {
                     continue;
                 }
                 // a dry run looks the account up and never creates it
-                subject = dryRun ? directory.find(handle).orElse(null)
-                        : directory.findOrCreate(handle, spec.name() == null ? handle.value() : spec.name());
-                if (subject == null) {
-                    changes.add("+ account " + handle);
-                    changes.add("+ member " + handle + " " + String.join(",", roles));
-                    continue;
+                if (dryRun) {
+                    subject = directory.find(handle).orElse(null);
+                    if (subject == null) {
+                        changes.add("+ account " + handle);
+                        changes.add("+ member " + handle + " " + String.join(",", roles));
+                        continue;
+                    }
+                } else {
+                    String name = spec.name() == null ? handle.value() : spec.name();
+                    IdentityDirectory.Account account = directory.findOrCreate(handle, name);
+                    subject = account.subject();
+                    if (account.created()) {
+                        changes.add("+ account " + handle);
+                        accounts.add(new ApplyResult.NewAccount(handle.toString(), name, account.oneTimePassword()));
+                    }
                 }
             }
             Membership m = members.find(code, subject).orElse(null);

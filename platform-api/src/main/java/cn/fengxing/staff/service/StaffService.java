@@ -76,9 +76,10 @@ public class StaffService {
                 audit.record(tenant, "member.invite", name, details("by", handle.kind().name(), "roles", roles,
                         "pending", true));
             }
-            return new InviteResult(null, name, roles, true);
+            return new InviteResult(null, name, roles, true, null);
         }
-        String subject = directory.findOrCreate(handle, name);
+        IdentityDirectory.Account account = directory.findOrCreate(handle, name);
+        String subject = account.subject();
         List<String> before = members.find(tenant, subject).filter(m -> Membership.ACTIVE.equals(m.status))
                 .map(m -> List.of(m.roles)).orElse(List.of());
         Membership m = members.grant(tenant, subject, name, roles);
@@ -86,7 +87,7 @@ public class StaffService {
             audit.record(tenant, "member.invite", subject, details("by", handle.kind().name(), "roles", roles,
                     "pending", false));
         }
-        return new InviteResult(subject, m.name, List.of(m.roles), false);
+        return new InviteResult(subject, m.name, List.of(m.roles), false, account.oneTimePassword());
     }
 
     @Transactional
