@@ -28,12 +28,12 @@ export function operatorToken() {
 }
 
 /**
- * A new identity at the OIDC provider, member of no township: someone about to sign up as a rider.
- * Made through Keycloak's admin API with the local stack's bootstrap admin (env KEYCLOAK_ADMIN_USERNAME
- * and KEYCLOAK_ADMIN_PASSWORD, default admin/admin as in deploy/local's DemoRealm).
- * @returns {Promise<{ username: string, password: string }>}
+ * A token of the local stack's Keycloak bootstrap admin (env KEYCLOAK_ADMIN_USERNAME and
+ * KEYCLOAK_ADMIN_PASSWORD, default admin/admin as in deploy/local's DemoRealm), and where the demo
+ * realm's users are in its admin API.
+ * @returns {Promise<{ token: string, users: string }>}
  */
-export async function newAccount() {
+async function keycloakAdmin() {
   const realm = new URL(await issuer())
   const admin = await fetch(`${realm.origin}/realms/master/protocol/openid-connect/token`, {
     method: 'POST',
@@ -45,12 +45,22 @@ export async function newAccount() {
     }),
   })
   if (!admin.ok) throw new Error(`Keycloak admin token: ${admin.status} ${await admin.text()}`)
+  const realmName = realm.pathname.split('/').pop()
+  return { token: (await admin.json()).access_token, users: `${realm.origin}/admin/realms/${realmName}/users` }
+}
+
+/**
+ * A new identity at the OIDC provider, member of no township: someone about to sign up as a rider.
+ * Made through Keycloak's admin API with the local stack's bootstrap admin.
+ * @returns {Promise<{ username: string, password: string }>}
+ */
+export async function newAccount() {
+  const admin = await keycloakAdmin()
   const username = `new-rider-${RUN.toString(36)}`
   const password = 'fengxing'
-  const realmName = realm.pathname.split('/').pop()
-  const created = await fetch(`${realm.origin}/admin/realms/${realmName}/users`, {
+  const created = await fetch(admin.users, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${(await admin.json()).access_token}`, 'Content-Type': 'application/json' },
+    headers: { Authorization: `Bearer ${admin.token}`, 'Content-Type': 'application/json' },
     body: JSON.stringify({
       username,
       enabled: true,
@@ -63,6 +73,21 @@ export async function newAccount() {
   })
   if (created.status !== 201) throw new Error(`Keycloak new user: ${created.status} ${await created.text()}`)
   return { username, password }
+}
+
+/**
+ * The accounts at the OIDC provider with exactly this username (none or one), as Keycloak's admin
+ * API lists them.
+ * @param {string} username
+ * @returns {Promise<{ id: string, username: string, enabled: boolean, firstName?: string, lastName?: string, requiredActions?: string[] }[]>}
+ */
+export async function accounts(username) {
+  const admin = await keycloakAdmin()
+  const response = await fetch(`${admin.users}?exact=true&username=${encodeURIComponent(username)}`, {
+    headers: { Authorization: `Bearer ${admin.token}` },
+  })
+  if (!response.ok) throw new Error(`Keycloak users: ${response.status} ${await response.text()}`)
+  return response.json()
 }
 
 /**
@@ -92,6 +117,7 @@ export const SUBJECTS = {
   ningxiangHandler: '00000000-0000-4000-8000-000000000202',
   ningxiangKeeper: '00000000-0000-4000-8000-000000000203',
   rider: '00000000-0000-4000-8000-000000000204',
+  gongchengAdmin: '00000000-0000-4000-8000-000000000104',
 }
 
 /** A number unique to this run, for codes, names and phones. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { fullName, inviteBody, staffRolesOf } from './staff'
+import { fullName, inviteBody, mergeStaff, staffRolesOf } from './staff'
 
 describe('staff', () => {
   it('writes names family name first', () => {
@@ -21,5 +21,17 @@ describe('staff', () => {
       name: '王强',
       roles: ['handler'],
     })
+  })
+
+  it('merges the lists of each staff role: everyone once, by name, unnamed last, riders left out', () => {
+    const admin = { subject: 's1', name: '王强', roles: ['tenant_admin', 'handler'] }
+    const both = { subject: 's2', name: '李明', roles: ['dispatcher', 'handler'] }
+    const unnamed = { subject: 's3', roles: ['handler'] }
+    const rider = { subject: 's4', name: '赵骑手', roles: ['rider'] }
+    expect(mergeStaff([[admin], [both], [admin, both, unnamed, rider], []]).map((m) => m.subject)).toEqual([
+      's2',
+      's1',
+      's3',
+    ])
   })
 })

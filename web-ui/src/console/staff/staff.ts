@@ -35,3 +35,27 @@ export function inviteBody(kind: HandleKind, handle: string, family: string, giv
     roles: string[]
   }
 }
+
+/** A member as the members list gives them: subject, name, roles. */
+export interface MemberLike {
+  subject?: string
+  name?: string | null
+  roles?: string[]
+}
+
+const BY_NAME = new Intl.Collator('zh-CN')
+
+/**
+ * The staff from the members lists of each staff role: everyone once, by name (unnamed last), then subject. Listed by
+ * role so that a township's many riders never crowd its staff out of a page.
+ */
+export function mergeStaff<M extends MemberLike>(lists: readonly (readonly M[])[]): M[] {
+  const bySubject = new Map<string, M>()
+  for (const list of lists) for (const m of list) if (m.subject) bySubject.set(m.subject, m)
+  return [...bySubject.values()]
+    .filter((m) => staffRolesOf(m.roles).length > 0)
+    .sort((a, b) => {
+      if (!a.name !== !b.name) return a.name ? -1 : 1
+      return BY_NAME.compare(a.name ?? '', b.name ?? '') || BY_NAME.compare(a.subject ?? '', b.subject ?? '')
+    })
+}
