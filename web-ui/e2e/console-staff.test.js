@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, accounts, call, userToken } from './api.js'
-import { DESKTOP, PHONE, confirmBox, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
+import { DESKTOP, confirmBox, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -133,21 +133,3 @@ test('the township admin invites staff by username, changes their roles, cannot 
   })
   await page.context().close()
 })
-
-// At 360 px the console is not usable yet: its 14rem menu stays beside the page, the header's title wraps
-// letter by letter, and of the staff table only the actions show (no names, no roles). For when the
-// console gets a narrow layout.
-test(
-  'the staff page on a 360 px wide phone',
-  { skip: 'the console has no narrow layout: at 360 px its menu leaves the staff table only its actions' },
-  async () => {
-    const page = await openPage(browser, { ...PHONE, viewport: { width: 360, height: 740 } })
-    await screenshotOnFailure(page, 'console-staff-360', async () => {
-      await page.goto(`/t/${TENANT}/console/staff`)
-      await signIn(page, `${TENANT}-admin`, 'fengxing')
-      await page.getByTestId('staff-table').locator('.el-table__body tr', { hasText: ADMIN_NAME }).waitFor()
-      await screenshot(page, 'console-staff-360')
-    })
-    await page.context().close()
-  },
-)

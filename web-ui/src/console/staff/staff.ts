@@ -1,39 +1,18 @@
 import type { TenantRole } from '../../auth/roles'
+import { type PersonForm, personBody } from '../../components/person'
 
 /** The roles a township admin gives and takes on the staff page (riders are managed on the roster). */
 export const STAFF_ROLES = ['tenant_admin', 'dispatcher', 'handler', 'station_keeper'] as const satisfies readonly TenantRole[]
 export type StaffRole = (typeof STAFF_ROLES)[number]
-
-/** How the person to invite is named to the identity provider. */
-export type HandleKind = 'username' | 'phone' | 'email'
-
-const HAN = /\p{Script=Han}/u
-
-/**
- * A full name from its parts, family name first: Chinese names unspaced (张 + 建国 → 张建国), others with a space
- * (Lee + Ann → Lee Ann). Blank parts are left out.
- */
-export function fullName(family: string, given: string): string {
-  const f = family.trim()
-  const g = given.trim()
-  if (!f || !g) return f || g
-  return HAN.test(f) || HAN.test(g) ? f + g : `${f} ${g}`
-}
 
 /** The staff roles among a member's roles, in the page's order. */
 export function staffRolesOf(roles: readonly string[] | undefined): StaffRole[] {
   return STAFF_ROLES.filter((r) => roles?.includes(r))
 }
 
-/** The invitation's body: the handle under its own key, the name, the roles. */
-export function inviteBody(kind: HandleKind, handle: string, family: string, given: string, roles: StaffRole[]) {
-  return { [kind]: handle.trim(), name: fullName(family, given), roles: [...roles] } as {
-    username?: string
-    phone?: string
-    email?: string
-    name: string
-    roles: string[]
-  }
+/** The invitation's body: the person (one handle, the full name) and the roles. */
+export function inviteBody(person: PersonForm, roles: StaffRole[]) {
+  return { ...personBody(person), roles: [...roles] }
 }
 
 /** A member as the members list gives them: subject, name, roles. */

@@ -75,8 +75,8 @@ class StaffProvisioningTest {
 
     /** The one-time password tenant-admin printed for the account of {@code username}. */
     static String oneTimePassword(String cliOutput, String username) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\(username " + java.util.regex.Pattern.quote(username)
-                + "\\): one-time password (\\S+) ").matcher(cliOutput);
+        Matcher m = Pattern.compile("signing in as " + Pattern.quote(username)
+                + ": one-time password (\\S+) ").matcher(cliOutput);
         assertThat(m.find()).as(cliOutput).isTrue();
         return m.group(1);
     }
@@ -156,6 +156,7 @@ class StaffProvisioningTest {
                 .body("roles", equalTo(List.of("dispatcher"))).extract().jsonPath();
         String subject = invited.getString("subject");
         assertThat(users(dispatcher)).singleElement().satisfies(u -> assertThat(u.path("id").asText()).isEqualTo(subject));
+        assertThat(invited.getString("login")).isEqualTo(dispatcher);
         String dispatcherToken = firstSignIn(dispatcher, invited.getString("oneTimePassword"));
         given().auth().oauth2(dispatcherToken).get("/api/t/" + code + "/members").then().statusCode(200);
         // invited again with another role: the same account, both roles, no new password
@@ -176,7 +177,7 @@ class StaffProvisioningTest {
         String granted = DemoTownships.cli(api, "grant", "--username", username, "--name", "韩丽娟", "测试省",
                 "region_viewer");
         assertThat(granted).startsWith("granted region_viewer on 测试省 to 韩丽娟 ");
-        Matcher password = Pattern.compile("one-time password (\\S+) ").matcher(granted);
+        Matcher password = Pattern.compile("signing in as " + username + ": one-time password (\\S+) ").matcher(granted);
         assertThat(password.find()).as(granted).isTrue();
         // granted again: nothing new
         assertThat(DemoTownships.cli(api, "grant", "--username", username, "测试省", "region_viewer"))

@@ -57,8 +57,8 @@ final class ApplyCommand implements Callable<Integer> {
         }
         // shown this once: whoever runs the apply hands each password to its person, who replaces it at first sign-in
         for (JsonNode account : body.path("accounts")) {
-            out.println("account created for " + account.path("name").asText() + " (" + account.path("handle").asText()
-                    + "): one-time password " + account.path("oneTimePassword").asText()
+            out.println("account created for " + account.path("name").asText() + ", signing in as "
+                    + account.path("login").asText() + ": one-time password " + account.path("oneTimePassword").asText()
                     + " (to be replaced at first sign-in)");
         }
         return 0;

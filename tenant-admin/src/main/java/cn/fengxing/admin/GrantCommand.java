@@ -78,7 +78,8 @@ final class GrantCommand implements Callable<Integer> {
                 + " to " + (who.isEmpty() ? "" : who + " ") + grant.path("subject").asText(""));
         String oneTimePassword = grant.path("oneTimePassword").asText("");
         if (!oneTimePassword.isEmpty()) {
-            spec.commandLine().getOut().println("account created: one-time password " + oneTimePassword
+            spec.commandLine().getOut().println("account created, signing in as " + grant.path("login").asText()
+                    + ": one-time password " + oneTimePassword
                     + " (to be replaced at first sign-in)");
         }
         return 0;

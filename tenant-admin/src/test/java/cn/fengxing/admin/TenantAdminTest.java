@@ -138,12 +138,12 @@ class TenantAdminTest {
         platform.on("PUT /api/platform/tenants/demo", Answer.json(200, """
                 {"code":"demo","outcome":"created","dryRun":false,
                  "changes":["+ tenant demo","+ account username demo-admin","+ member username demo-admin tenant_admin"],
-                 "accounts":[{"handle":"username demo-admin","name":"张建国","oneTimePassword":"abcd-EFGH-2345"}]}"""));
+                 "accounts":[{"login":"demo-admin","name":"张建国","oneTimePassword":"abcd-EFGH-2345"}]}"""));
         Run run = run("apply", "-f", manifestWithGridsFile().toString());
 
         assertEquals(0, run.exit(), run.err());
         assertTrue(run.out().contains("+ account username demo-admin"), run.out());
-        assertTrue(run.out().contains("account created for 张建国 (username demo-admin): one-time password abcd-EFGH-2345"
+        assertTrue(run.out().contains("account created for 张建国, signing in as demo-admin: one-time password abcd-EFGH-2345"
                 + " (to be replaced at first sign-in)"), run.out());
     }
 

@@ -8,8 +8,8 @@ import java.util.List;
  */
 public record ApplyResult(String code, Outcome outcome, boolean dryRun, List<String> changes, List<NewAccount> accounts) {
 
-    /** An account created for a member named by username, phone or e-mail. */
-    public record NewAccount(String handle, String name, String oneTimePassword) {
+    /** An account created for a member named by username, phone or e-mail, and the name they sign in with. */
+    public record NewAccount(String login, String name, String oneTimePassword) {
     }
 
     public enum Outcome {

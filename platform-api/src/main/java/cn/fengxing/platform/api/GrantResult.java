@@ -6,9 +6,11 @@ import cn.fengxing.identity.entity.RegionGrant;
  * A regional grant as granted; {@code oneTimePassword} is there once, when granting created the person's account: the
  * operator hands it over and the person replaces it at first sign-in.
  */
-public record GrantResult(long id, String subject, String name, String regionPath, String role, String oneTimePassword) {
+public record GrantResult(long id, String subject, String name, String regionPath, String role, String login,
+                          String oneTimePassword) {
 
-    public static GrantResult of(RegionGrant g, String oneTimePassword) {
-        return new GrantResult(g.id, g.subject, g.name, g.regionPath, g.role, oneTimePassword);
+    /** The grant; {@code login} and {@code oneTimePassword} of the account it created, or null. */
+    public static GrantResult of(RegionGrant g, String login, String oneTimePassword) {
+        return new GrantResult(g.id, g.subject, g.name, g.regionPath, g.role, login, oneTimePassword);
     }
 }

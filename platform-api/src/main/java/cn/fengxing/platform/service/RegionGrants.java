@@ -59,6 +59,7 @@ public class RegionGrants {
         String name = input.name() == null || input.name().isBlank() ? null : input.name().strip();
         IdentityDirectory.Account account = accountOf(input, name);
         String subject = account.subject();
+        String login = account.created() ? Handle.of(input.username(), input.phone(), input.email()).value() : null;
         RegionGrant existing = RegionGrant.<RegionGrant>find("subject = ?1 and regionPath = ?2 and role = ?3",
                 subject, path, role.code()).firstResult();
         if (existing != null) {
@@ -66,7 +67,7 @@ public class RegionGrants {
                 existing.name = name;
                 audit.record(null, "grant.rename", subject, Map.of("regionPath", path, "role", role.code()));
             }
-            return GrantResult.of(existing, account.oneTimePassword());
+            return GrantResult.of(existing, login, account.oneTimePassword());
         }
         RegionGrant g = new RegionGrant();
         g.subject = subject;
@@ -75,7 +76,7 @@ public class RegionGrants {
         g.role = role.code();
         g.persist();
         audit.record(null, "grant.add", subject, Map.of("regionPath", path, "role", role.code()));
-        return GrantResult.of(g, account.oneTimePassword());
+        return GrantResult.of(g, login, account.oneTimePassword());
     }
 
     private IdentityDirectory.Account accountOf(GrantInput input, String name) {

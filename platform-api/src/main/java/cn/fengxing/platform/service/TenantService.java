@@ -191,7 +191,7 @@ public class TenantService {
                     subject = account.subject();
                     if (account.created()) {
                         changes.add("+ account " + handle);
-                        accounts.add(new ApplyResult.NewAccount(handle.toString(), name, account.oneTimePassword()));
+                        accounts.add(new ApplyResult.NewAccount(handle.value(), name, account.oneTimePassword()));
                     }
                 }
             }

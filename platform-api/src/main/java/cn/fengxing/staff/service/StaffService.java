@@ -76,7 +76,7 @@ public class StaffService {
                 audit.record(tenant, "member.invite", name, details("by", handle.kind().name(), "roles", roles,
                         "pending", true));
             }
-            return new InviteResult(null, name, roles, true, null);
+            return new InviteResult(null, name, roles, true, null, null);
         }
         IdentityDirectory.Account account = directory.findOrCreate(handle, name);
         String subject = account.subject();
@@ -87,7 +87,8 @@ public class StaffService {
             audit.record(tenant, "member.invite", subject, details("by", handle.kind().name(), "roles", roles,
                     "pending", false));
         }
-        return new InviteResult(subject, m.name, List.of(m.roles), false, account.oneTimePassword());
+        return new InviteResult(subject, m.name, List.of(m.roles), false,
+                account.created() ? handle.value() : null, account.oneTimePassword());
     }
 
     @Transactional
