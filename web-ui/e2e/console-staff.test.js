@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
 import { RUN, SUBJECTS, accounts, call, userToken } from './api.js'
-import { DESKTOP, confirmBox, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
+import { DESKTOP, confirmBox, firstSignIn, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -57,15 +57,25 @@ test('the township admin invites staff by username, changes their roles, cannot 
     await page.getByTestId('staff-invite').click()
     const dialog = page.getByRole('dialog', { name: '邀请工作人员' })
     await dialog.locator('.el-radio-button', { hasText: '用户名' }).click()
-    await dialog.getByTestId('staff-handle').fill(USERNAME)
-    await dialog.getByTestId('staff-family').fill(FAMILY)
-    await dialog.getByTestId('staff-given').fill(GIVEN)
+    await dialog.getByTestId('person-handle').fill(USERNAME)
+    await dialog.getByTestId('person-family').fill(FAMILY)
+    await dialog.getByTestId('person-given').fill(GIVEN)
     assert.ok(await dialog.getByTestId('dialog-save').isDisabled(), 'no role yet: nothing to save')
     await dialog.getByText(DISPATCHER, { exact: true }).click()
     await screenshot(page, 'console-staff-invite')
     await dialog.getByTestId('dialog-save').click()
     await dialog.waitFor({ state: 'hidden' })
     await page.locator('.el-message--success').getByText('已保存').waitFor()
+    // the account was created: its one-time password is shown this once, to hand over
+    const created = page.getByRole('dialog', { name: '账号已创建' })
+    const passwords = created.getByTestId('one-time-passwords')
+    await passwords.getByText(NAME).waitFor()
+    await passwords.getByText(USERNAME, { exact: true }).waitFor()
+    const oneTimePassword = ((await created.getByTestId('one-time-password').textContent()) ?? '').trim()
+    assert.match(oneTimePassword, /^[a-zA-Z2-9]{4}-[a-zA-Z2-9]{4}-[a-zA-Z2-9]{4}$/)
+    await screenshot(page, 'console-staff-one-time-password')
+    await created.getByTestId('one-time-passwords-done').click()
+    await created.waitFor({ state: 'hidden' })
     await row.waitFor()
     assert.deepEqual(await roleTags(row), [DISPATCHER])
     assert.doesNotMatch((await table.textContent()) ?? '', ROLE_CODES, 'role names, never codes')
@@ -83,6 +93,18 @@ test('the township admin invites staff by username, changes their roles, cannot 
     assert.equal(account.lastName, FAMILY)
     assert.equal(account.firstName, GIVEN)
     assert.ok(account.requiredActions?.includes('UPDATE_PASSWORD'), 'sets a password at first sign-in')
+
+    // the invited dispatcher signs in with it, chooses their own password and reaches the township's duty desk
+    const person = await openPage(browser, DESKTOP)
+    await person.goto(`/t/${TENANT}/console`)
+    await firstSignIn(person, USERNAME, oneTimePassword, `chosen-${USERNAME}`)
+    await person.waitForURL((url) => url.pathname.startsWith(`/t/${TENANT}/console`))
+    const menu = person.locator('.console .el-menu')
+    await menu.getByText('值守台', { exact: true }).waitFor()
+    assert.equal(await menu.getByText('工作人员', { exact: true }).count(), 0, 'a dispatcher, not an admin')
+    await screenshot(person, 'console-staff-first-sign-in')
+    assert.equal((await accounts(USERNAME))[0]?.requiredActions?.includes('UPDATE_PASSWORD'), false)
+    await person.context().close()
 
     // roles changed: handler added
     await row.getByRole('button', { name: '调整角色' }).click()

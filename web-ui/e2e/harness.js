@@ -84,12 +84,51 @@ export async function signIn(page, username, password) {
 }
 
 /**
+ * A person's first sign-in with the one-time password they were handed: Keycloak's login page, then its page to
+ * choose their own password, then (when the realm's profile asks for it) their e-mail; back in the app at the end.
+ * @param {Page} page
+ * @param {string} username
+ * @param {string} oneTimePassword
+ * @param {string} newPassword
+ */
+export async function firstSignIn(page, username, oneTimePassword, newPassword) {
+  const provider = new URL(await issuer()).origin
+  await page.waitForURL((url) => url.origin === provider)
+  await page.fill('#username', username)
+  await page.fill('#password', oneTimePassword)
+  await page.click('#kc-login')
+  await page.locator('#password-new').waitFor()
+  await page.fill('#password-new', newPassword)
+  await page.fill('#password-confirm', newPassword)
+  await page.locator('form [type=submit]').first().click()
+  const back = page.waitForURL((url) => url.origin === BASE_URL && url.pathname !== '/auth/callback')
+  const profile = page.locator('#email').waitFor().then(async () => {
+    await page.fill('#email', `${username}@example.cn`)
+    await page.locator('form [type=submit]').first().click()
+  })
+  await Promise.race([back, profile.catch(() => {})])
+  await back
+}
+
+/**
  * Saves the viewport as target/screenshots/<name>.png.
  * @param {Page} page
  * @param {string} name
  */
 export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true })
+  // dialogs fade in: wait (at most a second) for finite transitions, so the picture shows what the person sees
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => a.effect?.getTiming().iterations !== Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 1000)),
+    ]),
+  )
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png` })
 }
 

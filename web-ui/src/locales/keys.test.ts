@@ -1,0 +1,50 @@
+/// <reference types="node" />
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import en from './en.json'
+import zhCN from './zh-CN.json'
+
+const SRC = fileURLToPath(new URL('..', import.meta.url))
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sources(join(dir, e.name))
+      : /\.(vue|ts)$/.test(e.name) && !e.name.endsWith('.test.ts')
+        ? [join(dir, e.name)]
+        : [],
+  )
+}
+
+function leaves(node: unknown, prefix = ''): string[] {
+  if (typeof node !== 'object' || node === null) return [prefix]
+  return Object.entries(node).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k))
+}
+
+/** Keys given literally to t(…) / $t(…) anywhere in the UI's sources. */
+function literalKeys(): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const file of sources(SRC)) {
+    const text = readFileSync(file, 'utf8')
+    for (const m of text.matchAll(/(?<![\w.])\$?t\(\s*'([a-zA-Z][\w]*(?:\.[\w]+)+)'/g)) keys.set(m[1]!, file)
+  }
+  return keys
+}
+
+describe('locale files', () => {
+  it('hold every key the sources ask for, in both languages', () => {
+    const zh = new Set(leaves(zhCN))
+    const english = new Set(leaves(en))
+    const missing = [...literalKeys()].filter(([key]) => !zh.has(key) || !english.has(key))
+    expect(missing.map(([key, file]) => `${key} (${file.slice(SRC.length)})`)).toEqual([])
+  })
+
+  it('have the same keys in zh-CN and English', () => {
+    const zh = leaves(zhCN).sort()
+    const english = leaves(en).sort()
+    expect(zh.filter((k) => !english.includes(k))).toEqual([])
+    expect(english.filter((k) => !zh.includes(k))).toEqual([])
+  })
+})
