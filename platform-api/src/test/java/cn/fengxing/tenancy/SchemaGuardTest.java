@@ -19,6 +19,8 @@ class SchemaGuardTest {
 
     private static final Set<String> PLATFORM_TABLES = Set.of(
             "region", "tenant", "membership", "region_grant", "audit_log",
+            // invitations bind at sign-in, before any township is chosen, like memberships
+            "member_invitation",
             // regional comparison's read model: counters per township, no personal rows (adr/0005-township-figures.md)
             "township_day", "township_period", "township_day_dirty",
             "databasechangelog", "databasechangeloglock");

@@ -126,9 +126,11 @@ public class TenantService {
     @Transactional
     public Page<TenantView> list(int page, int size) {
         var query = Tenant.findAll(Sort.by("region.path").and("name").and("code"));
-        Map<String, Map<String, Double>> counted = figures.thisYear("", TenantView.FIGURES);
-        return new Page<>(query.page(page, size).<Tenant>list(), page, size, query.count())
-                .map(t -> TenantView.of(t, counted.get(t.code)));
+        List<Tenant> townships = query.page(page, size).<Tenant>list();
+        // this page's townships only
+        Map<String, Map<String, Double>> counted = figures.thisYear(townships.stream().map(t -> t.code).toList(),
+                TenantView.FIGURES);
+        return new Page<>(townships, page, size, query.count()).map(t -> TenantView.of(t, counted.get(t.code)));
     }
 
     @Transactional
@@ -137,7 +139,7 @@ public class TenantService {
     }
 
     private TenantView view(Tenant t) {
-        return TenantView.of(t, figures.thisYear(t.region.path, TenantView.FIGURES).get(t.code));
+        return TenantView.of(t, figures.thisYear(List.of(t.code), TenantView.FIGURES).get(t.code));
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,32 +50,46 @@ public class TownshipFigures {
      */
     @Transactional
     public Map<String, Map<String, List<Double>>> values(String path, List<Period> periods) {
-        Map<String, Map<String, List<Double>>> out = new HashMap<>();
-        for (Object row : Panache.getEntityManager().createNativeQuery("""
+        return decode(Panache.getEntityManager().createNativeQuery("""
                         select p.tenant_code, p.period, p.figures,
                                case when p.figure_set is distinct from :set then cast(p.counters as text) end
                           from township_period p join tenant t on t.code = p.tenant_code join region r on r.id = t.region_id
                          where %s and p.period in (:periods)""".formatted(UNDER), Object[].class)
                 .setParameter("path", path).setParameter("prefix", prefix(path)).setParameter("set", registry.signature())
-                .setParameter("periods", periods.stream().map(Period::key).distinct().toList()).getResultList()) {
-            Object[] r = (Object[]) row;
-            List<Double> values = r[3] != null ? registry.values(new Counters(refresher.read((String) r[3])))
-                    : doubles((Object[]) r[2]);
-            out.computeIfAbsent((String) r[0], c -> new HashMap<>()).put((String) r[1], values);
-        }
-        return out;
+                .setParameter("periods", periods.stream().map(Period::key).distinct().toList()).getResultList());
     }
 
-    /** Some figures of the townships under the region for this year (on the regions' calendar), by code and key. */
+    /** Some figures of these townships for this year (on the regions' calendar), by code and key. */
     @Transactional
-    public Map<String, Map<String, Double>> thisYear(String path, List<String> keys) {
+    public Map<String, Map<String, Double>> thisYear(Collection<String> codes, List<String> keys) {
+        if (codes.isEmpty()) {
+            return Map.of();
+        }
         Period year = Period.year(LocalDate.now(RegionComparison.REGION_ZONE).getYear());
+        Map<String, Map<String, List<Double>>> values = decode(Panache.getEntityManager().createNativeQuery("""
+                        select p.tenant_code, p.period, p.figures,
+                               case when p.figure_set is distinct from :set then cast(p.counters as text) end
+                          from township_period p
+                         where p.tenant_code in (:codes) and p.period = :period""", Object[].class)
+                .setParameter("set", registry.signature()).setParameter("codes", codes)
+                .setParameter("period", year.key()).getResultList());
         Map<String, Map<String, Double>> out = new HashMap<>();
-        values(path, List.of(year)).forEach((code, periods) -> {
+        values.forEach((code, periods) -> {
             Map<String, Double> some = new HashMap<>();
             keys.forEach(k -> some.put(k, periods.get(year.key()).get(registry.indexOf(registry.figure("figure", k)))));
             out.put(code, some);
         });
+        return out;
+    }
+
+    /** Rows of (code, period, stored values, counters when the values are of another figure set) by code and period. */
+    private Map<String, Map<String, List<Double>>> decode(List<Object[]> rows) {
+        Map<String, Map<String, List<Double>>> out = new HashMap<>();
+        for (Object[] r : rows) {
+            List<Double> values = r[3] != null ? registry.values(new Counters(refresher.read((String) r[3])))
+                    : doubles((Object[]) r[2]);
+            out.computeIfAbsent((String) r[0], c -> new HashMap<>()).put((String) r[1], values);
+        }
         return out;
     }
 
