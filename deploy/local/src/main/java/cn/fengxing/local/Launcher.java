@@ -117,11 +117,12 @@ public final class Launcher {
         t = System.nanoTime();
         out.println("Keycloak " + LocalKeycloak.VERSION + ": starting on port " + KEYCLOAK_PORT
                 + " (log " + rel(logs.resolve("keycloak.log")) + ") ...");
-        boolean realmExisted = Files.exists(keycloakHome.resolve("data/h2"));
+        String realmHash = realmHash(realmFile);
+        refreshChangedRealm(keycloakHome.resolve("data/h2"), realmHash);
         LocalKeycloak kc = LocalKeycloak.start(keycloakHome, KEYCLOAK_PORT, KEYCLOAK_MANAGEMENT_PORT, true,
                 realmFile, logs.resolve("keycloak.log"));
         register(() -> keycloak = kc, kc);
-        checkRealmImported(realmFile, keycloakHome, realmExisted);
+        recordImportedRealm(realmHash);
         Processes.writePid(runDir.resolve("keycloak.pid"), kc.pid());
         out.println("Keycloak: ready in " + seconds(t) + ", issuer " + kc.issuer());
 
@@ -413,26 +414,49 @@ public final class Launcher {
 
     // ---- checks ---------------------------------------------------------------------------------------------
 
+    /** Where the hash of the realm file Keycloak imported is kept. */
+    private static final String IMPORTED_REALM = "imported-realm.sha256";
+
     /**
-     * Keycloak imports the realm file only while the realm does not exist: remember which file was imported and
-     * say so when it has changed since.
+     * Keycloak imports the realm file only while the realm does not exist. When the file changed since it was
+     * imported (a new client or user in the demo realm), its database is dropped so that it imports the file again:
+     * the platform relies on what the file sets up. Accounts created since in this local Keycloak go with it.
      */
-    private void checkRealmImported(Path realmFile, Path keycloakHome, boolean realmExisted) {
-        Path record = runDir.resolve("imported-realm.sha256");
+    private void refreshChangedRealm(Path database, String hash) {
+        Path record = runDir.resolve(IMPORTED_REALM);
         try {
-            String hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(Files.readAllBytes(realmFile)));
             String previous = Files.isRegularFile(record) ? Files.readString(record, StandardCharsets.US_ASCII).trim() : null;
-            if (!realmExisted || previous == null) {
-                Files.createDirectories(runDir);
-                Files.writeString(record, hash + "\n", StandardCharsets.US_ASCII);
-            } else if (!previous.equals(hash)) {
-                out.println("Keycloak: NOTE " + REALM_FILE + " changed since it was imported; Keycloak keeps the realm "
-                        + "it has. To import it again, stop and delete " + rel(keycloakHome.resolve("data/h2"))
-                        + " (users created since are lost).");
+            if (Files.exists(database) && previous != null && !previous.equals(hash)) {
+                out.println("Keycloak: " + REALM_FILE + " changed since it was imported: importing it again (accounts "
+                        + "created since in this local Keycloak are dropped)");
+                try (var paths = Files.walk(database)) {
+                    for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.delete(p);
+                    }
+                }
             }
-        } catch (IOException | java.security.NoSuchAlgorithmException e) {
-            // only a hint
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void recordImportedRealm(String hash) {
+        createDirectories(runDir);
+        try {
+            Files.writeString(runDir.resolve(IMPORTED_REALM), hash + "\n", StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String realmHash(Path realmFile) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(realmFile)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -180,7 +180,7 @@ public class KeycloakDirectory implements IdentityDirectory {
     }
 
     private static ProblemException failed(int status) {
-        return new ProblemException(ProblemType.INTERNAL, "identity.directory-failed", null, status);
+        return new ProblemException(ProblemType.BAD_GATEWAY, "identity.directory-failed", null, status);
     }
 
     private static String encode(String s) {
