@@ -24,9 +24,50 @@ public final class Photos {
 
     /** A JPEG of the given size whose EXIF names the camera and the GPS position. */
     public static byte[] jpegWithGps(int width, int height, double lon, double lat) {
+        return withGps(picture(width, height), lon, lat);
+    }
+
+    /**
+     * A photo as a phone app sends it: a scene with smooth shading and sensor noise (so it compresses like a real
+     * picture, a few hundred KB at 1600×1200), JPEG, GPS in its EXIF; the same for the same seed.
+     */
+    public static byte[] phonePhoto(int width, int height, long seed, double lon, double lat) {
+        java.util.Random random = new java.util.Random(seed);
+        int cells = 12;
+        float[][][] grid = new float[cells + 2][cells + 2][3];
+        for (float[][] row : grid) {
+            for (float[] cell : row) {
+                for (int c = 0; c < 3; c++) {
+                    cell[c] = 40 + random.nextFloat() * 180;
+                }
+            }
+        }
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            float gy = (float) y / height * cells;
+            int iy = (int) gy;
+            float fy = gy - iy;
+            for (int x = 0; x < width; x++) {
+                float gx = (float) x / width * cells;
+                int ix = (int) gx;
+                float fx = gx - ix;
+                int rgb = 0;
+                for (int c = 0; c < 3; c++) {
+                    float top = grid[iy][ix][c] * (1 - fx) + grid[iy][ix + 1][c] * fx;
+                    float bottom = grid[iy + 1][ix][c] * (1 - fx) + grid[iy + 1][ix + 1][c] * fx;
+                    int v = Math.round(top * (1 - fy) + bottom * fy + (float) random.nextGaussian() * 6);
+                    rgb = rgb << 8 | Math.max(0, Math.min(255, v));
+                }
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return withGps(image, lon, lat);
+    }
+
+    private static byte[] withGps(BufferedImage picture, double lon, double lat) {
         try {
             ByteArrayOutputStream plain = new ByteArrayOutputStream();
-            ImageIO.write(picture(width, height), "jpg", plain);
+            ImageIO.write(picture, "jpg", plain);
             TiffOutputSet exif = new TiffOutputSet();
             exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_MAKE, "FengxingTestPhone");
             exif.setGpsInDegrees(lon, lat);

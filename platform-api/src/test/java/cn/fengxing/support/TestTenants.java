@@ -33,6 +33,25 @@ public final class TestTenants {
                 .then().statusCode(200);
     }
 
+    /** Onboards the township with further active riders (each a member with the rider role and a roster entry). */
+    @SuppressWarnings("unchecked")
+    public static void onboardWithRiders(String code, double lon, double lat, List<String> riderSubjects) {
+        Map<String, Object> manifest = new java.util.HashMap<>(manifest(code, lon, lat));
+        List<Object> members = new java.util.ArrayList<>((List<Object>) manifest.get("members"));
+        List<Object> riders = new java.util.ArrayList<>((List<Object>) manifest.get("riders"));
+        for (int i = 0; i < riderSubjects.size(); i++) {
+            String name = code + " 骑手" + (i + 2);
+            members.add(Map.of("subject", riderSubjects.get(i), "name", name, "roles", List.of("rider")));
+            riders.add(Map.of("name", name, "phone", String.valueOf(13900000000L + i), "platform", "eleme",
+                    "depot", "城区站", "subject", riderSubjects.get(i)));
+        }
+        manifest.put("members", members);
+        manifest.put("riders", riders);
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest)
+                .when().put("/api/platform/tenants/" + code)
+                .then().statusCode(200);
+    }
+
     public static Map<String, Object> manifest(String code, double lon, double lat) {
         return manifest(code, lon, lat, admin(code));
     }

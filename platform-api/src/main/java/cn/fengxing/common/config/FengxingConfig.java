@@ -110,6 +110,28 @@ public interface FengxingConfig {
         @WithDefault("320")
         int thumbnailSide();
 
+        /** Flood limits on filing reports, per API instance. */
+        Flood flood();
+
+        /**
+         * Token buckets: a rider may file {@code riderBurst} reports at once, then {@code riderPerHour} an hour; a
+         * township takes {@code townshipBurst} at once, then {@code townshipPerHour} an hour. Retries of a filed
+         * report are never limited.
+         */
+        interface Flood {
+            @WithDefault("10")
+            int riderBurst();
+
+            @WithDefault("60")
+            int riderPerHour();
+
+            @WithDefault("300")
+            int townshipBurst();
+
+            @WithDefault("1800")
+            int townshipPerHour();
+        }
+
         /** Radius within which open reports of the same category count as "nearby" (duplicates). */
         @WithDefault("300")
         int nearbyMetres();

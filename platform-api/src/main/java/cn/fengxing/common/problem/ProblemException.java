@@ -12,13 +12,26 @@ public class ProblemException extends RuntimeException {
     public final String detailKey;
     public final transient Object[] args;
     public final List<Violation> errors;
+    /** Seconds after which trying again may succeed (sent as Retry-After), or null. */
+    public final Long retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detailKey, List<Violation> errors, Object... args) {
+        this(type, detailKey, errors, null, args);
+    }
+
+    private ProblemException(ProblemType type, String detailKey, List<Violation> errors, Long retryAfterSeconds,
+                             Object... args) {
         super(detailKey, null, false, false);
         this.type = type;
         this.detailKey = detailKey;
         this.args = args;
         this.errors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** Too many requests for now: try again after {@code retryAfterSeconds}. */
+    public static ProblemException tooManyRequests(long retryAfterSeconds, String key, Object... args) {
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, key, null, retryAfterSeconds, args);
     }
 
     public static ProblemException badRequest(String key, Object... args) {

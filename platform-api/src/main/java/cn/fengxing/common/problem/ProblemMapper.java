@@ -48,7 +48,11 @@ public class ProblemMapper {
         List<Problem.FieldError> errors = e.errors == null ? null : e.errors.stream()
                 .map(v -> new Problem.FieldError(v.field(), Messages.get(locale, v.key(), v.args())))
                 .toList();
-        return respond(e.type, locale, Messages.get(locale, e.detailKey, e.args), uri, errors);
+        Response response = respond(e.type, locale, Messages.get(locale, e.detailKey, e.args), uri, errors);
+        if (e.retryAfterSeconds != null) {
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -16,9 +16,12 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type"),
     URI_TOO_LONG(414, "uri-too-long"),
     HEADERS_TOO_LARGE(431, "headers-too-large"),
+    TOO_MANY_REQUESTS(429, "too-many-requests"),
     /** A report's point lies outside every grid of the township: the rider confirms the place (outsideConfirmed). */
     OUTSIDE_TOWNSHIP(422, "outside-township"),
-    INTERNAL(500, "internal");
+    INTERNAL(500, "internal"),
+    /** A service the platform depends on (the identity provider's directory) failed or refused it. */
+    BAD_GATEWAY(502, "bad-gateway");
 
     public final int status;
     public final String slug;

@@ -11,6 +11,7 @@ import cn.fengxing.report.api.ReportForm;
 import cn.fengxing.report.api.ReportSummary;
 import cn.fengxing.report.api.ReportView;
 import cn.fengxing.report.api.VerificationForm;
+import cn.fengxing.report.service.FilingLimits;
 import cn.fengxing.report.service.ReportBreakdownService;
 import cn.fengxing.report.service.ReportFigureService;
 import cn.fengxing.report.service.ReportPhotos;
@@ -42,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import static cn.fengxing.identity.Role.DISPATCHER;
@@ -62,6 +64,9 @@ public class ReportResource {
 
     @Inject
     ReportPhotos photos;
+
+    @Inject
+    FilingLimits limits;
 
     @Inject
     ReportFigureService figures;
@@ -91,6 +96,12 @@ public class ReportResource {
         if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw ProblemException.badRequest("report.idempotency-key");
         }
+        // a retry of a filed report gets it back at once: no flood limit, no photo work
+        Optional<ReportView> earlier = reports.filedBefore(idempotencyKey, locale.get());
+        if (earlier.isPresent()) {
+            return Response.ok(earlier.get()).build();
+        }
+        limits.admit();
         List<ReportPhotos.Processed> processed = photos.process(form.photos);
         ReportService.Filed filed = reports.file(form, processed, idempotencyKey, locale.get());
         return Response.status(filed.created() ? Response.Status.CREATED : Response.Status.OK)

@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -84,6 +85,16 @@ public class ReportService {
 
     @Inject
     FengxingConfig config;
+
+    /** The report the caller already filed with this Idempotency-Key, if any (a retry needs no photo work). */
+    @Transactional
+    public Optional<ReportView> filedBefore(String idempotencyKey, Locale locale) {
+        if (idempotencyKey == null) {
+            return Optional.empty();
+        }
+        return Report.<Report>find("reporterSubject = ?1 and idempotencyKey = ?2", caller.subject(), idempotencyKey)
+                .firstResultOptional().map(r -> views.view(r, locale));
+    }
 
     /**
      * Files the caller's report with its (already checked) photos. Retries of one submission carry the same
