@@ -2,7 +2,6 @@ package cn.fengxing.grid.service;
 
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.problem.ProblemException.Violation;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -148,11 +147,11 @@ public class Boundaries {
         });
     }
 
-    /** A stored boundary back as geometry (stored boundaries were checked on the way in). */
-    public Geometry fromStored(Map<String, Object> boundary) {
+    /** A stored boundary, as its GeoJSON text, back as geometry (stored boundaries were checked on the way in). */
+    public static Geometry fromStored(String geoJson) {
         try {
-            return new GeoJsonReader(FACTORY).read(json.writeValueAsString(boundary));
-        } catch (ParseException | JsonProcessingException e) {
+            return new GeoJsonReader(FACTORY).read(geoJson);
+        } catch (ParseException e) {
             throw new IllegalStateException("A stored geometry is not GeoJSON", e);
         }
     }

@@ -29,7 +29,6 @@ import jakarta.transaction.Transactional;
 import org.hibernate.jpa.HibernateHints;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Point;
 
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -54,6 +53,9 @@ public class GridService {
 
     @Inject
     FeatureCollections features;
+
+    @Inject
+    GridIndex index;
 
     @Inject
     ObjectMapper json;
@@ -312,28 +314,13 @@ public class GridService {
     /** The grid (and micro-grid) containing a WGS84 point; null parts where none is drawn. */
     @Transactional
     public Location locate(double lon, double lat) {
-        Point point = Boundaries.point(lon, lat);
-        List<Grid> candidates = Grid.list("minLon <= ?1 and maxLon >= ?1 and minLat <= ?2 and maxLat >= ?2", lon, lat);
-        Grid grid = null;
-        Grid micro = null;
-        for (Grid g : candidates) {
-            if (boundaries.fromStored(g.boundary).covers(point)) {
-                if (Grid.LEVEL_MICRO.equals(g.level)) {
-                    micro = g;
-                } else {
-                    grid = g;
-                }
-            }
-        }
-        if (grid == null && micro != null) {
-            grid = Grid.findById(micro.parentId);
-        }
-        if (grid == null) {
+        GridIndex.Hit hit = index.locate(lon, lat);
+        if (hit.grid() == null) {
             return new Location(lon, lat, null, null, null);
         }
-        Community c = Community.findById(grid.communityId);
-        return new Location(lon, lat, CommunityView.of(c, gridCount(c.id)), GridView.of(grid),
-                micro == null ? null : GridView.of(micro));
+        // communities are not in the index: renaming one does not renew the grid version
+        Community c = Community.findById(hit.grid().communityId());
+        return new Location(lon, lat, CommunityView.of(c, hit.communityGrids()), hit.grid(), hit.microGrid());
     }
 
     /**
