@@ -23,6 +23,10 @@ public class PageRequest {
         if (page < 0) {
             throw ProblemException.badRequest("paging.page", page);
         }
+        // queries skip page × size rows, an int
+        if ((long) page * size() > Integer.MAX_VALUE) {
+            throw ProblemException.badRequest("paging.page-too-far", page);
+        }
         return page;
     }
 

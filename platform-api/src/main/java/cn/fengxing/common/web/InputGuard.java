@@ -21,9 +21,9 @@ import java.util.Map;
 
 /**
  * Refuses what no operation can take before any handler, the access check included, runs: a URI or headers past
- * the API's limits (the server's own, higher limits answer without a body), the NUL character in a path
- * parameter, query parameter or form field (PostgreSQL cannot store it), and a multipart body without a boundary.
- * JSON bodies are checked while they are read ({@link StrictJson}).
+ * the API's limits (the server's own, higher limits answer without a body), the NUL character in a path or query
+ * parameter (PostgreSQL cannot store it), and a multipart body without a boundary. Form fields are checked for NUL
+ * once the form is read, JSON bodies while they are read ({@link StrictJson}).
  */
 public class InputGuard {
 
@@ -54,10 +54,17 @@ public class InputGuard {
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION - 100)
-    public void input(ResteasyReactiveContainerRequestContext request) {
+    public void parameters(ResteasyReactiveContainerRequestContext request) {
         List<Violation> violations = new ArrayList<>();
         refuseNul(request.getUriInfo().getPathParameters(), violations);
         refuseNul(request.getUriInfo().getQueryParameters(), violations);
+        refuse(violations);
+    }
+
+    // a multipart form is read only after the filters that do not ask for the body
+    @ServerRequestFilter(readBody = true)
+    public void form(ResteasyReactiveContainerRequestContext request) {
+        List<Violation> violations = new ArrayList<>();
         FormData form = ((ResteasyReactiveRequestContext) request.getServerRequestContext()).getFormData();
         if (form != null) {
             for (String name : form) {
@@ -68,6 +75,10 @@ public class InputGuard {
                 }
             }
         }
+        refuse(violations);
+    }
+
+    private static void refuse(List<Violation> violations) {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
