@@ -88,9 +88,10 @@ public class ProblemMapper {
     }
 
     /** A form body that cannot be parsed (multipart without or with a broken boundary) is the client's error. */
-    @ServerExceptionMapper
-    public Response unreadable(IOException e, HttpHeaders headers, UriInfo uri) {
-        // the form parser reports a broken body only as an IOException of its own package
+    @ServerExceptionMapper({IOException.class, IllegalArgumentException.class})
+    public Response unreadable(Exception e, HttpHeaders headers, UriInfo uri) {
+        // the form parser reports a broken body (multipart, or a bad %-escape in a url-encoded one) only as an
+        // IOException or IllegalArgumentException thrown in its own package
         if (Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().startsWith(FORM_PARSER))) {
             Locale locale = Messages.pick(headers.getAcceptableLanguages());
             return respond(ProblemType.MALFORMED, locale, Messages.get(locale, "malformed.form"), uri, null);
