@@ -25,6 +25,8 @@ class SchemaGuardTest {
             "township_day", "township_period", "township_day_dirty",
             // a number per township that its grid writes renew, so every instance knows when its grid index is stale
             "grid_version",
+            // keys of files whose transaction has not committed yet, swept across townships when it died
+            "blob_pending",
             "databasechangelog", "databasechangeloglock");
 
     private static final String TABLES = """

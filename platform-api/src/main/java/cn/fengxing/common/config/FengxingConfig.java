@@ -62,6 +62,17 @@ public interface FengxingConfig {
 
         S3 s3();
 
+        /**
+         * A file written for a transaction that never committed (its API instance was killed mid-request) is
+         * deleted once it is this old: longer than any transaction may run, so no living request loses its file.
+         */
+        @WithDefault("PT15M")
+        java.time.Duration orphanAfter();
+
+        /** How often each API instance deletes such files (a Quarkus scheduler interval; off disables it). */
+        @WithDefault("5m")
+        String sweepEvery();
+
         enum Kind {
             filesystem, s3
         }

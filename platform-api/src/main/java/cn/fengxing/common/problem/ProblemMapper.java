@@ -23,6 +23,7 @@ import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,9 @@ import java.util.stream.Collectors;
 public class ProblemMapper {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    /** About how long a PostgreSQL restart or failover takes. */
+    private static final long DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private static final String FORM_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
 
@@ -132,8 +136,34 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.pick(headers.getAcceptableLanguages());
+        if (databaseUnreachable(e)) {
+            // not a defect: the request changed nothing, and the same request succeeds once the database is back
+            LOG.warnf("Database unreachable on %s: %s", uri.getPath(), e.getMessage());
+            Response response = respond(ProblemType.SERVICE_UNAVAILABLE, locale,
+                    Messages.get(locale, "database.unavailable"), uri, null);
+            response.getHeaders().putSingle(HttpHeaders.RETRY_AFTER, Long.toString(DATABASE_RETRY_AFTER_SECONDS));
+            return response;
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return respond(ProblemType.INTERNAL, locale, Messages.get(locale, "internal"), uri, null);
+    }
+
+    /**
+     * The connection to the database failed or none could be had: SQLSTATE class 08 (connection exception), 57P01–03
+     * (the server shutting down or starting), or the pool's wait for a connection timing out (Agroal gives that
+     * no SQLSTATE, only its message).
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("57P0"))
+                        || sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private Response respond(ProblemType type, Locale locale, String detail, UriInfo uri,

@@ -21,7 +21,9 @@ public enum ProblemType {
     OUTSIDE_TOWNSHIP(422, "outside-township"),
     INTERNAL(500, "internal"),
     /** A service the platform depends on (the identity provider's directory) failed or refused it. */
-    BAD_GATEWAY(502, "bad-gateway");
+    BAD_GATEWAY(502, "bad-gateway"),
+    /** The database cannot be reached for now (restarting, failing over): try again shortly. */
+    SERVICE_UNAVAILABLE(503, "service-unavailable");
 
     public final int status;
     public final String slug;

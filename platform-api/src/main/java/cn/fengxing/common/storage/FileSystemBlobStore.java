@@ -17,6 +17,8 @@ public class FileSystemBlobStore implements BlobStore {
     /** Platform-made keys only: path segments of letters, digits, '-', '_' and '.', no "..". */
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*$");
 
+    private static final String PARTIAL = ".upload-";
+
     private final Path root;
 
     public FileSystemBlobStore(Path root) {
@@ -28,7 +30,7 @@ public class FileSystemBlobStore implements BlobStore {
         Path target = path(key);
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+            Path temporary = partial(target);
             Files.write(temporary, bytes);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -50,7 +52,10 @@ public class FileSystemBlobStore implements BlobStore {
     @Override
     public void delete(String key) {
         try {
-            Files.deleteIfExists(path(key));
+            Path target = path(key);
+            Files.deleteIfExists(target);
+            // what a writer killed mid-write left (PendingBlobs deletes pending keys after such deaths)
+            Files.deleteIfExists(partial(target));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + key, e);
         }
@@ -67,11 +72,16 @@ public class FileSystemBlobStore implements BlobStore {
         try (Stream<Path> files = Files.walk(start)) {
             return files.filter(Files::isRegularFile)
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(key -> key.startsWith(prefix) && !key.contains("/.upload-"))
+                    .filter(key -> key.startsWith(prefix) && !key.contains("/" + PARTIAL))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + prefix, e);
         }
+    }
+
+    /** Where a file is written before it is moved into place: one per key, as keys are written once. */
+    private static Path partial(Path target) {
+        return target.resolveSibling(PARTIAL + target.getFileName());
     }
 
     private Path path(String key) {

@@ -297,7 +297,7 @@ public class DispatchService {
         Report r = assigned(id);
         ReportEvent event = workflow.apply(r, ReportAction.resolve, actors.current(),
                 ReportService.blankToNull(form.note), null);
-        photos.store(tenant.code(), r.id, event.id, ReportPhoto.RESOLUTION, caller.subject(), processed);
+        photos.store(r.id, event.id, ReportPhoto.RESOLUTION, caller.subject(), processed);
         return views.view(r, locale);
     }
 

@@ -4,12 +4,11 @@ import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.common.storage.BlobStore;
+import cn.fengxing.common.storage.PendingBlobs;
 import cn.fengxing.report.entity.ReportPhoto;
+import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import net.coobird.thumbnailator.Thumbnails;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -27,10 +26,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Report photos: only JPEG and PNG within the size limits; every photo is decoded and written anew as a
@@ -40,8 +44,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ReportPhotos {
 
-    /** A photo ready to store: the re-encoded image and its thumbnail. */
-    public record Processed(byte[] image, byte[] thumbnail, int width, int height) {
+    /**
+     * A photo ready to store: the re-encoded image and its thumbnail, and the key their files get (already
+     * announced as pending, so a request killed before its rows commit leaves no file behind).
+     */
+    public record Processed(String key, byte[] image, byte[] thumbnail, int width, int height) {
+    }
+
+    /** One photo re-encoded, before it has a key. */
+    record Encoded(byte[] image, byte[] thumbnail, int width, int height) {
     }
 
     @Inject
@@ -51,16 +62,22 @@ public class ReportPhotos {
     BlobStore blobs;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    PendingBlobs pending;
 
-    /** Checks and re-encodes the uploaded photos (none is fine); any bad one is a 400 problem naming it. */
+    @Inject
+    TenantContext tenant;
+
+    /**
+     * Checks and re-encodes the uploaded photos (none is fine); any bad one is a 400 problem naming it. Called before
+     * the request's transaction: the photos' keys are announced as pending in a transaction of their own.
+     */
     public List<Processed> process(List<FileUpload> uploads) {
         FengxingConfig.Reports limits = config.reports();
         List<FileUpload> files = uploads == null ? List.of() : uploads;
         if (files.size() > limits.maxPhotos()) {
             throw ProblemException.invalid(List.of(new Violation("photos", "report.photo.too-many", limits.maxPhotos())));
         }
-        List<Processed> out = new ArrayList<>();
+        List<Encoded> encoded = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             String field = "photos[" + i + "]";
@@ -68,7 +85,7 @@ public class ReportPhotos {
                 if (files.get(i).size() > limits.maxPhotoBytes()) {
                     throw invalid(field, "report.photo.too-large", limits.maxPhotoBytes() / (1024 * 1024));
                 }
-                out.add(process(field, Files.readAllBytes(files.get(i).uploadedFile()), limits));
+                encoded.add(process(field, Files.readAllBytes(files.get(i).uploadedFile()), limits));
             } catch (ProblemException e) {
                 violations.addAll(e.errors);
             } catch (IOException e) {
@@ -78,11 +95,16 @@ public class ReportPhotos {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
+        // by month, so no directory of the file store grows without bound
+        String folder = tenant.code() + "/photos/" + YearMonth.now(ZoneOffset.UTC) + "/";
+        List<Processed> out = encoded.stream().map(e -> new Processed(folder + UUID.randomUUID(), e.image(),
+                e.thumbnail(), e.width(), e.height())).toList();
+        pending.announce(out.stream().flatMap(p -> Stream.of(imageKey(p.key()), thumbnailKey(p.key()))).toList());
         return out;
     }
 
     /** One photo's bytes checked and re-encoded (package-visible for the intake benchmark's floor). */
-    Processed process(String upload, byte[] bytes, FengxingConfig.Reports limits) {
+    Encoded process(String upload, byte[] bytes, FengxingConfig.Reports limits) {
         if (bytes.length == 0) {
             throw invalid(upload, "report.photo.empty");
         }
@@ -108,7 +130,7 @@ public class ReportPhotos {
                     .asBufferedImage();
             // never enlarged: a photo the phone already made small (the app sends 1600 px) is encoded as it is
             BufferedImage image = fitting(decoded, limits.photoSide());
-            return new Processed(jpeg(image), jpeg(fitting(image, limits.thumbnailSide())), image.getWidth(),
+            return new Encoded(jpeg(image), jpeg(fitting(image, limits.thumbnailSide())), image.getWidth(),
                     image.getHeight());
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
@@ -177,34 +199,22 @@ public class ReportPhotos {
      * if the transaction rolls back, so a failed request leaves no orphans.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ReportPhoto> store(String tenant, long reportId, Long eventId, String purpose, String uploadedBy,
+    public List<ReportPhoto> store(long reportId, Long eventId, String purpose, String uploadedBy,
                                    List<Processed> photos) {
         List<ReportPhoto> stored = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    keys.forEach(blobs::delete);
-                }
-            }
-        });
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (Processed p : photos) {
-            String key = tenant + "/reports/" + reportId + "/" + UUID.randomUUID();
-            blobs.put(key + ".jpg", p.image());
-            keys.add(key + ".jpg");
-            blobs.put(key + "-thumb.jpg", p.thumbnail());
-            keys.add(key + "-thumb.jpg");
+            files.put(imageKey(p.key()), p.image());
+            files.put(thumbnailKey(p.key()), p.thumbnail());
+        }
+        pending.write(files);
+        for (Processed p : photos) {
             ReportPhoto photo = new ReportPhoto();
             photo.reportId = reportId;
             photo.eventId = eventId;
             photo.purpose = purpose;
             photo.uploadedBy = uploadedBy;
-            photo.storageKey = key;
+            photo.storageKey = p.key();
             photo.width = p.width();
             photo.height = p.height();
             photo.bytes = p.image().length;
@@ -217,7 +227,15 @@ public class ReportPhotos {
 
     /** The stored JPEG (or its thumbnail). */
     public byte[] read(ReportPhoto photo, boolean thumbnail) {
-        String key = photo.storageKey + (thumbnail ? "-thumb.jpg" : ".jpg");
+        String key = thumbnail ? thumbnailKey(photo.storageKey) : imageKey(photo.storageKey);
         return blobs.get(key).orElseThrow(() -> ProblemException.notFound("report.photo.unknown", photo.id));
+    }
+
+    private static String imageKey(String key) {
+        return key + ".jpg";
+    }
+
+    private static String thumbnailKey(String key) {
+        return key + "-thumb.jpg";
     }
 }

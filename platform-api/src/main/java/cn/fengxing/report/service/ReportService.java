@@ -122,7 +122,7 @@ public class ReportService {
         Report r = open(new Opening(category, form.description, form.lon, form.lat, form.address, form.urgent,
                         Report.SOURCE_APP, form.outsideConfirmed), new Reporter(caller.subject(), rider.id, null), OffsetDateTime.now(),
                 actors.current(), ReportViews.details("photos", processed.size()), k -> k.idempotencyKey = idempotencyKey);
-        photos.store(tenant.code(), r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
+        photos.store(r.id, null, ReportPhoto.REPORT, caller.subject(), processed);
         if (r.urgent) {
             deadlines.escalate(r);
         }
@@ -254,7 +254,7 @@ public class ReportService {
         r.verified = fixed;
         r.rating = form.rating == null ? null : form.rating.shortValue();
         r.ratingComment = blankToNull(form.comment);
-        photos.store(tenant.code(), r.id, event.id, ReportPhoto.VERIFICATION, caller.subject(), processed);
+        photos.store(r.id, event.id, ReportPhoto.VERIFICATION, caller.subject(), processed);
         return views.view(r, locale);
     }
 

@@ -3,6 +3,7 @@ package cn.fengxing.report.service;
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.local.LocalPostgres;
 import cn.fengxing.support.Db;
+import cn.fengxing.support.Filing;
 import cn.fengxing.support.Photos;
 import cn.fengxing.support.PostgresResource;
 import cn.fengxing.support.TestTenants;
@@ -12,8 +13,6 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -141,12 +140,8 @@ class IntakeBench {
             shares.add(clients.submit(() -> {
                 double[] times = new double[reports / CLIENTS];
                 for (int i = 0; i < times.length; i++) {
-                    String boundary = "bench" + UUID.randomUUID();
-                    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Idempotency-Key", "bench-" + UUID.randomUUID())
-                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                            .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, photo))).build();
+                    HttpRequest request = Filing.request(url, token, "bench-" + UUID.randomUUID(), photo, LON, LAT,
+                            Duration.ofMinutes(2));
                     long start = System.nanoTime();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     times[i] = (System.nanoTime() - start) / 1e6;
@@ -162,21 +157,6 @@ class IntakeBench {
             }
         }
         return all.stream().mapToDouble(Double::doubleValue).toArray();
-    }
-
-    private static byte[] multipart(String boundary, byte[] photo) {
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String[][] fields = {{"category", "garbage"}, {"description", "井盖缺失，电动车容易掉进去"},
-                {"lon", String.valueOf(LON)}, {"lat", String.valueOf(LAT)}};
-        for (String[] f : fields) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + f[0] + "\"\r\n\r\n"
-                    + f[1] + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"photos\"; filename=\"scene.jpg\""
-                + "\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(photo);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
     }
 
     /** pgbench's rate of one-row inserts into a table of its own (8 clients, 2 threads, 10 s). */
