@@ -50,6 +50,12 @@ final class FaultStage implements AutoCloseable {
 
     /** Everything started, the township onboarded with {@code riders} riders; {@code settings} for the API. */
     static FaultStage start(String name, int riders, Map<String, String> settings) throws IOException {
+        return start(name, riders, settings, List.of());
+    }
+
+    /** The same, the API's JVM started with {@code jvmOptions}. */
+    static FaultStage start(String name, int riders, Map<String, String> settings, List<String> jvmOptions)
+            throws IOException {
         FaultStage stage = new FaultStage(name);
         try {
             deleteTree(stage.dir);
@@ -57,7 +63,7 @@ final class FaultStage implements AutoCloseable {
             String oidcUrl = stage.oidc.start().get("keycloak.url");
             Map<String, String> env = new java.util.HashMap<>(settings);
             env.put("FENGXING_STORAGE_DIRECTORY", stage.photos().toString());
-            stage.api = ApiProcess.start(name, stage.postgres, oidcUrl, env, List.of());
+            stage.api = ApiProcess.start(name, stage.postgres, oidcUrl, env, jvmOptions);
             RestAssured.baseURI = "http://localhost";
             RestAssured.port = Integer.parseInt(stage.api.baseUrl().replaceAll(".*:", ""));
             stage.riders = IntStream.range(0, riders).mapToObj(i -> name + "-rider-" + i).toList();

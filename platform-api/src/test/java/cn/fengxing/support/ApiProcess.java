@@ -132,6 +132,24 @@ public final class ApiProcess implements AutoCloseable {
         throw new IllegalStateException("no VmRSS for " + process.pid());
     }
 
+    /** The JVM's native memory summary (jcmd; the process runs with -XX:NativeMemoryTracking=summary). */
+    public String nativeMemory() {
+        try {
+            Path jcmd = Path.of(ProcessHandle.current().info().command().orElseThrow()).resolveSibling("jcmd");
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "VM.native_memory",
+                    "summary", "scale=MB").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out.lines().filter(l -> l.startsWith("Total") || l.startsWith("-")).map(String::strip)
+                    .collect(java.util.stream.Collectors.joining("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** HTTP status of /q/health/ready now (0 when nothing answers). */
     public int readiness() {
         try {
@@ -173,8 +191,8 @@ public final class ApiProcess implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** SIGTERM: a graceful shutdown, as an orchestrator stops it. */
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -186,5 +204,10 @@ public final class ApiProcess implements AutoCloseable {
                 process.destroyForcibly();
             }
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

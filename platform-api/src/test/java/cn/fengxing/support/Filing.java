@@ -25,7 +25,8 @@ public final class Filing {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(boundary, photo, lon, lat))).build();
     }
 
-    private static byte[] multipart(String boundary, byte[] photo, double lon, double lat) {
+    /** The form's body: category, description, position and the photo, between {@code boundary} lines. */
+    public static byte[] multipart(String boundary, byte[] photo, double lon, double lat) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         String[][] fields = {{"category", "garbage"}, {"description", "井盖缺失，电动车容易掉进去"},
                 {"lon", String.valueOf(lon)}, {"lat", String.valueOf(lat)}};

@@ -50,6 +50,17 @@ public class PendingBlobs {
                 .setParameter("keys", keys.toArray(String[]::new)).executeUpdate());
     }
 
+    /** Forgets announced keys whose transaction rolled back: their files (if written) and their rows. */
+    public void forget(List<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.forEach(blobs::delete);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "delete from blob_pending where blob_key = any(cast(:keys as text[]))")
+                .setParameter("keys", keys.toArray(String[]::new)).executeUpdate());
+    }
+
     /**
      * Writes announced files in the current transaction: kept when it commits (their keys cleared with it),
      * deleted again when it rolls back.

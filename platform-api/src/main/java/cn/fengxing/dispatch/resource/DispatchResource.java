@@ -218,8 +218,7 @@ public class DispatchResource {
                     + "told and asked to verify.")
     public ReportView resolve(@PathParam("tenant") String tenant, @PathParam("id") long id,
                               @Valid @NotNull @BeanParam StepForm form) {
-        List<ReportPhotos.Processed> processed = photos.process(form.photos);
-        return dispatch.resolve(id, form, processed, locale.get());
+        return photos.withPhotos(form.photos, processed -> dispatch.resolve(id, form, processed, locale.get()));
     }
 
     @POST

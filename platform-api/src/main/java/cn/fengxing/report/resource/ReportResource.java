@@ -102,8 +102,8 @@ public class ReportResource {
             return Response.ok(earlier.get()).build();
         }
         limits.admit();
-        List<ReportPhotos.Processed> processed = photos.process(form.photos);
-        ReportService.Filed filed = reports.file(form, processed, idempotencyKey, locale.get());
+        ReportService.Filed filed = photos.withPhotos(form.photos,
+                processed -> reports.file(form, processed, idempotencyKey, locale.get()));
         return Response.status(filed.created() ? Response.Status.CREATED : Response.Status.OK)
                 .entity(filed.report()).build();
     }
@@ -213,7 +213,6 @@ public class ReportResource {
                     + "409 unless the report is resolved; 403 for anyone but its reporter.")
     public ReportView verify(@PathParam("tenant") String tenant, @PathParam("id") long id,
                              @Valid @NotNull @BeanParam VerificationForm form) {
-        List<ReportPhotos.Processed> processed = photos.process(form.photos);
-        return reports.verify(id, form, processed, locale.get());
+        return photos.withPhotos(form.photos, processed -> reports.verify(id, form, processed, locale.get()));
     }
 }

@@ -34,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -68,10 +69,22 @@ public class ReportPhotos {
     TenantContext tenant;
 
     /**
-     * Checks and re-encodes the uploaded photos (none is fine); any bad one is a 400 problem naming it. Called before
-     * the request's transaction: the photos' keys are announced as pending in a transaction of their own.
+     * Checks and re-encodes the uploaded photos (none is fine; any bad one is a 400 problem naming it), then runs
+     * {@code work}, the request's transaction, which stores them. Called outside any transaction: the photos' keys
+     * are announced as pending in one of their own first, and forgotten again, files and all, if {@code work} fails.
      */
-    public List<Processed> process(List<FileUpload> uploads) {
+    public <T> T withPhotos(List<FileUpload> uploads, Function<List<Processed>, T> work) {
+        List<Processed> processed = process(uploads);
+        try {
+            return work.apply(processed);
+        } catch (RuntimeException e) {
+            // the transaction rolled back (a refused request changes nothing, pending keys included)
+            pending.forget(fileKeys(processed));
+            throw e;
+        }
+    }
+
+    private List<Processed> process(List<FileUpload> uploads) {
         FengxingConfig.Reports limits = config.reports();
         List<FileUpload> files = uploads == null ? List.of() : uploads;
         if (files.size() > limits.maxPhotos()) {
@@ -99,8 +112,12 @@ public class ReportPhotos {
         String folder = tenant.code() + "/photos/" + YearMonth.now(ZoneOffset.UTC) + "/";
         List<Processed> out = encoded.stream().map(e -> new Processed(folder + UUID.randomUUID(), e.image(),
                 e.thumbnail(), e.width(), e.height())).toList();
-        pending.announce(out.stream().flatMap(p -> Stream.of(imageKey(p.key()), thumbnailKey(p.key()))).toList());
+        pending.announce(fileKeys(out));
         return out;
+    }
+
+    private static List<String> fileKeys(List<Processed> photos) {
+        return photos.stream().flatMap(p -> Stream.of(imageKey(p.key()), thumbnailKey(p.key()))).toList();
     }
 
     /** One photo's bytes checked and re-encoded (package-visible for the intake benchmark's floor). */

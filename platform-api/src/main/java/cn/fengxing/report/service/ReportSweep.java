@@ -3,8 +3,10 @@ package cn.fengxing.report.service;
 import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.TenantWork;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
@@ -23,11 +25,21 @@ public class ReportSweep {
     @Inject
     ReportDeadlines deadlines;
 
+    /** Set at shutdown: a pass in progress stops between townships instead of failing on the closing database. */
+    private volatile boolean stopping;
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     /** Every active township's pass; a suspended township's reports wait until it is resumed. */
     @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweepAll() {
         for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
+            if (stopping) {
+                return;
+            }
             try {
                 sweep(code);
             } catch (RuntimeException e) { // one township's failure must not hold up the others
