@@ -79,6 +79,35 @@ public final class Photos {
         }
     }
 
+    /**
+     * A JPEG stored as the camera's sensor saw it, {@code width} × {@code height}, whose EXIF orientation says how to
+     * turn it upright (6: a quarter turn clockwise, as a phone held upright writes it).
+     */
+    public static byte[] jpegWithOrientation(int width, int height, int orientation) {
+        try {
+            ByteArrayOutputStream plain = new ByteArrayOutputStream();
+            ImageIO.write(picture(width, height), "jpg", plain);
+            TiffOutputSet exif = new TiffOutputSet();
+            exif.getOrCreateRootDirectory().add(TiffTagConstants.TIFF_TAG_ORIENTATION, (short) orientation);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            new ExifRewriter().updateExifMetadataLossless(plain.toByteArray(), out, exif);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A plain JPEG (no metadata) of the given size. */
+    public static byte[] jpeg(int width, int height) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(picture(width, height), "jpg", out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] png(int width, int height) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -11,10 +11,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -34,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -61,6 +66,9 @@ public class ReportPhotos {
 
     @Inject
     BlobStore blobs;
+
+    /** One permit per core: photos decoded and encoded at once (see process). */
+    private final Semaphore working = new Semaphore(Runtime.getRuntime().availableProcessors());
 
     @Inject
     PendingBlobs pending;
@@ -131,22 +139,13 @@ public class ReportPhotos {
         if (!isJpeg(bytes) && !isPng(bytes)) {
             throw invalid(upload, "report.photo.type");
         }
+        // photo work is CPU and memory bound: at most one photo per core at a time, the others wait their turn
+        working.acquireUninterruptibly();
         try {
-            long pixels = pixels(bytes);
-            if (pixels < 0) {
-                throw invalid(upload, "report.photo.unreadable");
-            }
-            if (pixels > limits.maxPhotoPixels()) {
-                throw invalid(upload, "report.photo.too-many-pixels", limits.maxPhotoPixels() / 1_000_000);
-            }
-            // one decode (EXIF orientation applied, alpha flattened); the image is then only scaled where it must be.
-            // Three bytes per pixel is how the JPEG codec reads and writes: any other layout costs a slow per-pixel
-            // conversion each way (most of the time of a filing, measured)
-            BufferedImage decoded = Thumbnails.of(new ByteArrayInputStream(bytes)).scale(1.0)
-                    .imageType(BufferedImage.TYPE_3BYTE_BGR)
-                    .asBufferedImage();
-            // never enlarged: a photo the phone already made small (the app sends 1600 px) is encoded as it is
-            BufferedImage image = fitting(decoded, limits.photoSide());
+            // one decode (subsampled when far larger than stored, EXIF orientation applied, alpha flattened); the
+            // image is then only scaled where it must be. Three bytes per pixel is how the JPEG codec reads and
+            // writes: any other layout costs a slow per-pixel conversion each way (most of a filing's time, measured)
+            BufferedImage image = fitting(decode(upload, bytes, limits), limits.photoSide());
             return new Encoded(jpeg(image), jpeg(fitting(image, limits.thumbnailSide())), image.getWidth(),
                     image.getHeight());
         } catch (IOException | RuntimeException e) {
@@ -154,7 +153,55 @@ public class ReportPhotos {
                 throw p;
             }
             throw invalid(upload, "report.photo.unreadable");
+        } finally {
+            working.release();
         }
+    }
+
+    /**
+     * The photo decoded into three bytes per pixel, upright. Its header is checked first (the pixel limit, before any
+     * pixel is decoded); a photo at least twice as large as stored photos is read skipping rows and columns (every
+     * n-th), so decoding needs memory for about the stored size, not the original's: a 50-megapixel photo takes
+     * 10 MB instead of 150 MB.
+     */
+    private static BufferedImage decode(String upload, byte[] bytes, FengxingConfig.Reports limits) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw invalid(upload, "report.photo.unreadable");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if ((long) width * height > limits.maxPhotoPixels()) {
+                    throw invalid(upload, "report.photo.too-many-pixels", limits.maxPhotoPixels() / 1_000_000);
+                }
+                int step = Math.max(1, Math.max(width, height) / limits.photoSide());
+                ImageReadParam param = reader.getDefaultReadParam();
+                param.setSourceSubsampling(step, step, 0, 0);
+                BufferedImage image = reader.read(0, param);
+                Orientation orientation = orientation(reader);
+                boolean upright = orientation == null || orientation == Orientation.TOP_LEFT;
+                if (upright && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+                    return image;
+                }
+                Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(image).scale(1.0)
+                        .imageType(BufferedImage.TYPE_3BYTE_BGR);
+                if (!upright) {
+                    builder.addFilter(ExifFilterUtils.getFilterForOrientation(orientation));
+                }
+                return builder.asBufferedImage();
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /** The EXIF orientation of a JPEG; null for a PNG or when the camera wrote none. */
+    private static Orientation orientation(ImageReader reader) throws IOException {
+        return "jpeg".equalsIgnoreCase(reader.getFormatName()) ? ExifUtils.getExifOrientation(reader, 0) : null;
     }
 
     /** Written as a JPEG (quality 0.85) with no metadata at all: no EXIF, so no GPS and no camera. */
@@ -180,23 +227,6 @@ public class ReportPhotos {
         }
         return Thumbnails.of(image).size(side, side).keepAspectRatio(true).imageType(BufferedImage.TYPE_3BYTE_BGR)
                 .asBufferedImage();
-    }
-
-    /** Width × height from the header alone (no decoding); -1 when no reader understands it. */
-    private static long pixels(byte[] bytes) throws IOException {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return -1;
-            }
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in);
-                return (long) reader.getWidth(0) * reader.getHeight(0);
-            } finally {
-                reader.dispose();
-            }
-        }
     }
 
     private static boolean isJpeg(byte[] b) {
