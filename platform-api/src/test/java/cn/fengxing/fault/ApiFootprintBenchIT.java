@@ -66,13 +66,10 @@ class ApiFootprintBenchIT {
             long rssWarm = api.residentBytes();
             String memory = api.nativeMemory();
 
-            double[] starts = new double[RESTARTS];
-            for (int i = 0; i < RESTARTS; i++) {
-                api.stop();
-                api.startAgain();
-                starts[i] = api.lastStart().toMillis();
-            }
-            Arrays.sort(starts);
+            // as the chart runs it: its migration Job owns the schema, the API's pods start without Liquibase
+            double[] starts = restarts(api, Map.of("QUARKUS_LIQUIBASE_ENABLED", "false"));
+            // as the local run starts it: Liquibase checks the schema is current first
+            double[] withSchemaCheck = restarts(api, Map.of("QUARKUS_LIQUIBASE_ENABLED", "true"));
             double[] jvmAlone = new double[RESTARTS];
             for (int i = 0; i < RESTARTS; i++) {
                 jvmAlone[i] = jvmVersionMillis();
@@ -88,7 +85,7 @@ class ApiFootprintBenchIT {
                     | what | figure | baseline in the same run | goal |
                     |---|---|---|---|
                     | onboarding %d townships by manifest, %d at once | **%.1f s** (%.0f townships/s) | the same manifests applied again, unchanged: %.1f s | ≤ 60 s |
-                    | API ready after start (%d restarts) | **p50 %.0f ms**, max %.0f ms (first start with the schema's migrations: %d ms) | the JVM alone (java -version): p50 %.0f ms | ≤ 3 s |
+                    | API ready after start, as the chart runs it (%d restarts) | **p50 %.0f ms**, max %.0f ms | the JVM alone (java -version): p50 %.0f ms; with Liquibase's check of the schema first (the local run): p50 %.0f ms; the first start, migrating an empty database: %d ms | ≤ 3 s |
                     | resident memory after warm-up | **%.0f MB** | right after start: %.0f MB | ≤ 300 MB |
 
                     Where the memory went after warm-up (the JVM's native memory tracking, committed):
@@ -100,8 +97,8 @@ class ApiFootprintBenchIT {
                     System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                     System.getProperty("java.version"), stage.strings("show server_version").get(0),
                     String.join(" ", jvm), TOWNSHIPS, TOWNSHIPS, APPLIERS, onboarding, TOWNSHIPS / onboarding,
-                    again, RESTARTS, starts[RESTARTS / 2], starts[RESTARTS - 1], firstStart.toMillis(),
-                    jvmAlone[RESTARTS / 2], rssWarm / 1e6, rssAtStart / 1e6, memory);
+                    again, RESTARTS, starts[RESTARTS / 2], starts[RESTARTS - 1], jvmAlone[RESTARTS / 2],
+                    withSchemaCheck[RESTARTS / 2], firstStart.toMillis(), rssWarm / 1e6, rssAtStart / 1e6, memory);
             Path out = Path.of("target/bench/footprint.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -111,6 +108,18 @@ class ApiFootprintBenchIT {
             assertThat(starts[RESTARTS / 2]).as("ms from start to ready, p50").isLessThanOrEqualTo(3000);
             assertThat(rssWarm).as("resident bytes after warm-up").isLessThanOrEqualTo(300L * 1000 * 1000);
         }
+    }
+
+    /** Stops and starts the API {@link #RESTARTS} times with {@code settings}; ms from start to ready, sorted. */
+    private static double[] restarts(ApiProcess api, Map<String, String> settings) {
+        double[] starts = new double[RESTARTS];
+        for (int i = 0; i < RESTARTS; i++) {
+            api.stop();
+            api.startAgain(settings);
+            starts[i] = api.lastStart().toMillis();
+        }
+        Arrays.sort(starts);
+        return starts;
     }
 
     /**

@@ -71,8 +71,14 @@ public final class ApiProcess implements AutoCloseable {
         return api;
     }
 
-    /** Starts it (again, after {@link #kill()}) on the same port and waits until ready. */
+    /** Starts it (again, after {@link #kill()} or {@link #stop()}) on the same port and waits until ready. */
     public void startAgain() {
+        startAgain(Map.of());
+    }
+
+    /** The same, with these settings changed from the first start's (and kept for later starts). */
+    public void startAgain(Map<String, String> changed) {
+        env.putAll(changed);
         if (process != null && process.isAlive()) {
             throw new IllegalStateException("still running");
         }

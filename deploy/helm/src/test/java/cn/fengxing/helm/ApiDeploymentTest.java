@@ -88,8 +88,8 @@ class ApiDeploymentTest {
     void setsResources() {
         var resources = minimal.apiContainer().getResources();
         assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("500m"))
-                .containsEntry("memory", new Quantity("1Gi"));
-        assertThat(resources.getLimits()).containsEntry("memory", new Quantity("1Gi"));
+                .containsEntry("memory", new Quantity("512Mi"));
+        assertThat(resources.getLimits()).containsEntry("memory", new Quantity("512Mi"));
     }
 
     @Test
