@@ -1,5 +1,5 @@
 import type { Component } from 'vue'
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw } from 'vue-router'
 import { isSignedIn, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
 import { loadMessages, type MessagePart } from './i18n'
@@ -178,6 +178,9 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  // The screens' code loads while the user and the township are checked, not after (the router's own loading
+  // waits for this guard); a failure surfaces when the router loads them itself.
+  loadRouteLocation(to).catch(() => undefined)
   const tenantStore = useTenantStore()
   const tenant = typeof to.params.tenant === 'string' ? to.params.tenant : null
   // The profile is public: load it while the user is checked, so even sign-in errors are branded.
