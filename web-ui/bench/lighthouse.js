@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import lighthouse from 'lighthouse'
 import { chromium } from 'playwright-core'
-import { BASE_URL, issuer, signIn } from '../e2e/harness.js'
+import { BASE_URL, issuer, screenshot, signIn } from '../e2e/harness.js'
 
 const GOALS = { score: 90, jsGzip: 100 * 1024, cls: 0.1 }
 const RUNS = Number(process.env.LIGHTHOUSE_RUNS ?? 3)
@@ -110,6 +110,12 @@ try {
     const met = metrics.score >= GOALS.score && js.bytes <= GOALS.jsGzip && metrics.cls < GOALS.cls && !metrics.signInTrip
     failed ||= !met
     rows.push({ ...metrics, met })
+  }
+  // what was measured, on a small phone's screen: target/screenshots/lighthouse-<page>.png
+  await page.setViewportSize({ width: 360, height: 740 })
+  for (const target of PAGES) {
+    await page.goto(BASE_URL + target.path, { waitUntil: 'networkidle' })
+    await screenshot(page, `lighthouse-${target.path.split('/').slice(3).join('-') || 'home'}`)
   }
 } finally {
   await context.close()
