@@ -19,7 +19,7 @@ function riderHomeBudget(limit: number): Plugin {
   return {
     name: 'rider-home-budget',
     apply: 'build',
-    generateBundle(_, bundle) {
+    writeBundle(_, bundle) {
       const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk')
       const loaded = new Set<Rollup.OutputChunk>()
       const visit = (chunk: Rollup.OutputChunk): void => {
