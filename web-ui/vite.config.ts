@@ -1,12 +1,44 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url'
-import { defineConfig } from 'vite'
+import { gzipSync } from 'node:zlib'
+import { defineConfig, type Plugin, type Rollup } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver, VantResolver } from 'unplugin-vue-components/resolvers'
 
 /** The API the dev server proxies to. */
 const api = process.env.FENGXING_API ?? 'http://localhost:8080'
+
+/**
+ * Fails the build when the JavaScript a phone loads before the rider home shows (the app, the home's route with
+ * what it imports, and the messages of the default language) passes its budget, gzip level 9: Lighthouse's goal
+ * for the rider pages (web-ui/bench/lighthouse.js measures them in a browser).
+ */
+function riderHomeBudget(limit: number): Plugin {
+  const roots = ['index.html', 'src/rider/RiderLayout.vue', 'src/rider/RiderHomeView.vue', 'src/locales/zh-CN.json']
+  return {
+    name: 'rider-home-budget',
+    apply: 'build',
+    writeBundle(_, bundle) {
+      const chunks = Object.values(bundle).filter((c): c is Rollup.OutputChunk => c.type === 'chunk')
+      const loaded = new Set<Rollup.OutputChunk>()
+      const visit = (chunk: Rollup.OutputChunk): void => {
+        if (loaded.has(chunk)) return
+        loaded.add(chunk)
+        for (const name of chunk.imports) visit(bundle[name] as Rollup.OutputChunk)
+      }
+      for (const root of roots) {
+        const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(root))
+        if (!chunk) this.error(`no chunk for ${root}`)
+        visit(chunk)
+      }
+      const bytes = [...loaded].reduce((sum, c) => sum + gzipSync(c.code, { level: 9 }).length, 0)
+      const summary = `JavaScript before the rider home: ${(bytes / 1024).toFixed(1)} KB gzip in ${loaded.size} files`
+      if (bytes > limit) this.error(`${summary}, over the budget of ${(limit / 1024).toFixed(0)} KB`)
+      this.info(summary)
+    },
+  }
+}
 
 export default defineConfig({
   plugins: [
@@ -18,6 +50,7 @@ export default defineConfig({
       resolvers: [VantResolver(), ElementPlusResolver()],
       dts: 'src/components.d.ts',
     }),
+    riderHomeBudget(100 * 1024),
   ],
   // The router uses HTML5 history. platform-api serves these files statically and forwards
   // unknown non-API paths (e.g. /t/ningxiang/console) to index.html, so deep links load the app;

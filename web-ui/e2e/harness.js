@@ -144,8 +144,8 @@ export async function screenshot(page, name) {
 export async function callApi(page, method, path, body) {
   const { status, text } = await page.evaluate(
     async ({ method, path, body }) => {
-      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))
-      const token = key ? JSON.parse(sessionStorage.getItem(key) ?? '{}').access_token : undefined
+      const key = Object.keys(localStorage).find((k) => k.startsWith('oidc.user:'))
+      const token = key ? JSON.parse(localStorage.getItem(key) ?? '{}').access_token : undefined
       const response = await fetch(path, {
         method,
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },

@@ -36,11 +36,12 @@ export async function cameraPhoto(page) {
 }
 
 /**
- * Waits until transitions (dialogs, toasts) have finished, for a still screenshot.
+ * Waits until transitions (dialogs, toasts) have finished, for a still screenshot. One cancelled on the way (the map
+ * zooming while it loads, say) counts as finished.
  * @param {Page} page
  */
 export async function settled(page) {
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished)))
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))))
 }
 
 /**

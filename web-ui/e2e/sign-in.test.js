@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict'
 import { after, before, test } from 'node:test'
-import { BASE_URL, DESKTOP, PHONE, launch, openPage, screenshot, signIn } from './harness.js'
+import { BASE_URL, DESKTOP, PHONE, issuer, launch, openPage, screenshot, signIn } from './harness.js'
 
 /** @type {import('playwright-core').Browser} */
 let browser
@@ -58,6 +58,20 @@ test('the rider signs in on ningxiang and sees the rider home, without console s
   assert.equal(await page.getByRole('navigation', { name: '功能菜单' }).count(), 0)
   assert.equal(await page.getByText('进入管理后台').count(), 0)
   await screenshot(page, 'rider-home')
+
+  // a second tab reuses the session: the rider home, without a trip through the provider's login page
+  const provider = new URL(await issuer()).origin
+  const tab = await page.context().newPage()
+  /** @type {string[]} */
+  const visited = []
+  tab.on('framenavigated', (frame) => {
+    if (frame === tab.mainFrame()) visited.push(frame.url())
+  })
+  await tab.goto('/t/ningxiang')
+  await tab.getByTestId('snap-report').waitFor()
+  assert.deepEqual(visited.filter((url) => new URL(url).origin === provider), [])
+  assert.equal(new URL(tab.url()).pathname, '/t/ningxiang')
+  await tab.close()
 
   await tabs.filter({ hasText: '我的' }).click()
   await page.getByRole('button', { name: '退出登录' }).click()

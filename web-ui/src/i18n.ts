@@ -1,23 +1,31 @@
 import { createI18n } from 'vue-i18n'
-import zhCN from './locales/zh-CN.json'
-import en from './locales/en.json'
+import type zhCN from './locales/zh-CN.json'
+import type zhCNConsole from './locales/console/zh-CN.json'
 
-type MessageSchema = typeof zhCN
+type MessageSchema = typeof zhCN & typeof zhCNConsole
 
-const messages = { 'zh-CN': zhCN, en } satisfies Record<string, MessageSchema>
+/**
+ * Messages come in chunks of their own, by language and part: the app's (rider pages, landing, sign-in) and the
+ * console's (the township console, the regional dashboard, the operator's page), so a page loads only what it shows.
+ */
+const loaders = {
+  'zh-CN': { app: () => import('./locales/zh-CN.json'), console: () => import('./locales/console/zh-CN.json') },
+  en: { app: () => import('./locales/en.json'), console: () => import('./locales/console/en.json') },
+} satisfies Record<string, Record<string, () => Promise<{ default: object }>>>
 
-export type AppLocale = keyof typeof messages
+export type AppLocale = keyof typeof loaders
+export type MessagePart = keyof (typeof loaders)[AppLocale]
 
-/** In display order: zh-CN first (the default), English second. */
-export const LOCALES = (Object.keys(messages) as AppLocale[]).map((code) => ({
-  code,
-  name: messages[code].language.name,
-}))
+/** In display order: zh-CN first (the default), English second; each named in itself, whatever the UI's language. */
+export const LOCALES: { code: AppLocale; name: string }[] = [
+  { code: 'zh-CN', name: '中文' },
+  { code: 'en', name: 'English' },
+]
 
 const STORAGE_KEY = 'fengxing.locale'
 
 function isAppLocale(value: string | null): value is AppLocale {
-  return value !== null && value in messages
+  return value !== null && value in loaders
 }
 
 function storedLocale(): AppLocale {
@@ -33,10 +41,32 @@ export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
   locale: storedLocale(),
   fallbackLocale: 'zh-CN',
-  messages,
+  // filled by loadMessages
+  messages: {} as Record<AppLocale, MessageSchema>,
 })
 
-export function setLocale(locale: AppLocale): void {
+/** The parts the pages opened so far needed: a change of language loads them all in the new one. */
+const inUse = new Set<MessagePart>(['app'])
+const loaded = new Map<string, Promise<void>>()
+
+/** Loads a part's messages (and those of the parts already in use) in a language, each once. */
+export function loadMessages(part: MessagePart = 'app', locale: AppLocale = i18n.global.locale.value): Promise<void> {
+  inUse.add(part)
+  return Promise.all(
+    [...inUse].map((p) => {
+      const key = `${locale}/${p}`
+      if (!loaded.has(key)) {
+        const loading = loaders[locale][p]().then((m) => i18n.global.mergeLocaleMessage(locale, m.default))
+        loaded.set(key, loading)
+        loading.catch(() => loaded.delete(key))
+      }
+      return loaded.get(key)
+    }),
+  ).then(() => undefined)
+}
+
+export async function setLocale(locale: AppLocale): Promise<void> {
+  await loadMessages('app', locale)
   i18n.global.locale.value = locale
   try {
     localStorage.setItem(STORAGE_KEY, locale)

@@ -1,7 +1,8 @@
 import type { Component } from 'vue'
-import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
-import { currentUser, signIn } from './auth/oidc'
+import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw } from 'vue-router'
+import { isSignedIn, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
+import { loadMessages, type MessagePart } from './i18n'
 import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
@@ -14,6 +15,8 @@ declare module 'vue-router' {
     auth?: boolean
     /** Needs any of these roles in the route's township. */
     roles?: readonly TenantRole[]
+    /** Messages beyond the app's that its screens show (inherited by child routes). */
+    messages?: MessagePart
   }
 }
 
@@ -55,13 +58,13 @@ export const router = createRouter({
       path: '/region',
       name: 'region',
       component: () => import('./region/RegionView.vue'),
-      meta: { auth: true, titleKey: 'region.title' },
+      meta: { auth: true, titleKey: 'region.title', messages: 'console' },
     },
     {
       path: '/operator',
       name: 'operator',
       component: () => import('./operator/OperatorView.vue'),
-      meta: { auth: true, titleKey: 'operator.title' },
+      meta: { auth: true, titleKey: 'operator.title', messages: 'console' },
     },
     {
       path: '/t/:tenant',
@@ -159,7 +162,7 @@ export const router = createRouter({
     {
       path: '/t/:tenant/console',
       component: () => import('./console/ConsoleLayout.vue'),
-      meta: { auth: true },
+      meta: { auth: true, messages: 'console' },
       children: [
         {
           path: '',
@@ -175,19 +178,23 @@ export const router = createRouter({
 })
 
 router.beforeEach(async (to) => {
+  // The screens' code loads while the user and the township are checked, not after (the router's own loading
+  // waits for this guard); a failure surfaces when the router loads them itself.
+  loadRouteLocation(to).catch(() => undefined)
   const tenantStore = useTenantStore()
   const tenant = typeof to.params.tenant === 'string' ? to.params.tenant : null
   // The profile is public: load it while the user is checked, so even sign-in errors are branded.
   const entering = tenant ? tenantStore.enter(tenant) : Promise.resolve(tenantStore.leave())
+  const messages = to.meta.messages ? loadMessages(to.meta.messages) : undefined
 
   if (to.meta.auth) {
-    if (!(await currentUser())) {
+    if (!(await isSignedIn())) {
       await signIn(to.fullPath)
       return false
     }
     await useSessionStore().load()
   }
-  await entering
+  await Promise.all([entering, messages])
   // A screen the caller may not open (e.g. a bookmarked link after a role change): the area's home.
   if (to.meta.roles && tenant && !tenantStore.can(...to.meta.roles)) {
     return { name: to.name?.toString().startsWith('console-') ? 'console-home' : 'rider-home', params: { tenant } }

@@ -17,15 +17,15 @@ async function failure(call: Promise<unknown>): Promise<ApiProblem> {
   return error as ApiProblem
 }
 
-afterEach(() => {
+afterEach(async () => {
   vi.unstubAllGlobals()
-  setLocale('zh-CN')
+  await setLocale('zh-CN')
 })
 
 describe('API client', () => {
   it('asks for the UI language', async () => {
     respond(200, { subject: 's' }, 'application/json')
-    setLocale('en')
+    await setLocale('en')
     const { data } = await createApiClient(ORIGIN).GET('/api/me')
     expect(data?.subject).toBe('s')
     const request = vi.mocked(fetch).mock.calls[0]![0] as Request

@@ -1,10 +1,12 @@
-import { beforeEach, describe, expect, it } from 'vitest'
-import { i18n } from '../i18n'
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { i18n, loadMessages } from '../i18n'
 import { bySection, changeOf, formatChange, formatFigure, levels, rankBy } from './figures'
 
 const closureRate = { key: 'reports.closureRate', unit: 'share', direction: 'higher', section: 'reports' }
 const dispatchMinutes = { key: 'reports.medianDispatchMinutes', unit: 'minutes', direction: 'lower', section: 'reports' }
 const riders = { key: 'riders.enrolled', unit: 'count', direction: 'neutral', section: 'riders' }
+
+beforeAll(() => Promise.all([loadMessages('console', 'zh-CN'), loadMessages('console', 'en')]))
 
 beforeEach(() => {
   i18n.global.locale.value = 'zh-CN'

@@ -3,8 +3,14 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import en from './en.json'
-import zhCN from './zh-CN.json'
+import enConsole from './console/en.json'
+import zhCNConsole from './console/zh-CN.json'
+import enApp from './en.json'
+import zhCNApp from './zh-CN.json'
+
+// a language's messages: the app's and the console's, which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole }
+const en = { ...enApp, ...enConsole }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -34,6 +40,10 @@ function literalKeys(): Map<string, string> {
 }
 
 describe('locale files', () => {
+  it('split a group between the app and the console nowhere', () => {
+    expect(Object.keys(zhCNApp).filter((group) => group in zhCNConsole)).toEqual([])
+  })
+
   it('hold every key the sources ask for, in both languages', () => {
     const zh = new Set(leaves(zhCN))
     const english = new Set(leaves(en))

@@ -3,8 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
-import en from '../../locales/en.json'
-import zhCN from '../../locales/zh-CN.json'
+import en from '../../locales/console/en.json'
+import zhCN from '../../locales/console/zh-CN.json'
 import { leafKeys } from './actions'
 
 const JAVA = fileURLToPath(new URL('../../../../platform-api/src/main/java', import.meta.url))

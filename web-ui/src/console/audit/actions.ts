@@ -1,4 +1,4 @@
-import zhCN from '../../locales/zh-CN.json'
+import zhCN from '../../locales/console/zh-CN.json'
 
 /** The dotted paths of a nested message object's leaves: {report: {rule: {create: …}}} → report.rule.create. */
 export function leafKeys(tree: object, prefix = ''): string[] {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createStore, type UseStore } from 'idb-keyval'
 import { ApiProblem, createApiClient } from '../../api/core'
+import { loadMessages } from '../../i18n'
 import { OUTSIDE_TOWNSHIP, ReportOutbox, backoff, outsideTownship, type ReportDraft } from './outbox'
 
 const ORIGIN = 'http://api.test'
@@ -48,6 +49,8 @@ function outboxAnswering(...answers: Answer[]): ReportOutbox {
   // openapi-fetch takes the global fetch when the client is made
   return new ReportOutbox(createApiClient(ORIGIN), store, () => clock)
 }
+
+beforeAll(() => loadMessages())
 
 beforeEach(() => {
   requests = []
