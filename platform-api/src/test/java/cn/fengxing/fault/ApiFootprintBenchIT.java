@@ -50,8 +50,9 @@ class ApiFootprintBenchIT {
 
     @Test
     void onboardingStartAndMemory() throws Exception {
+        // MALLOC_ARENA_MAX as the chart's deployment sets it
         Map<String, String> settings = Map.of("FENGXING_REPORTS_FLOOD_RIDER_BURST", "100000",
-                "FENGXING_REPORTS_FLOOD_TOWNSHIP_BURST", "100000");
+                "FENGXING_REPORTS_FLOOD_TOWNSHIP_BURST", "100000", "MALLOC_ARENA_MAX", "2");
         List<String> jvm = chartJvm();
         try (FaultStage stage = FaultStage.start("footprint", 8, settings, jvm)) {
             ApiProcess api = stage.api();

@@ -90,6 +90,8 @@ class ApiDeploymentTest {
         assertThat(resources.getRequests()).containsEntry("cpu", new Quantity("500m"))
                 .containsEntry("memory", new Quantity("512Mi"));
         assertThat(resources.getLimits()).containsEntry("memory", new Quantity("512Mi"));
+        // the memory the API was measured in (docs/benchmarks.md): two malloc arenas
+        assertThat(envValue(minimal.apiContainer(), "MALLOC_ARENA_MAX")).isEqualTo("2");
     }
 
     @Test

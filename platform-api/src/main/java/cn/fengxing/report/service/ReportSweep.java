@@ -25,7 +25,7 @@ public class ReportSweep {
     @Inject
     ReportDeadlines deadlines;
 
-    /** Set at shutdown: a pass in progress stops between townships instead of failing on the closing database. */
+    /** Set at shutdown: a pass in progress stops instead of failing on the closing database. */
     private volatile boolean stopping;
 
     void stop(@Observes ShutdownEvent event) {
@@ -33,18 +33,27 @@ public class ReportSweep {
     }
 
     /** Every active township's pass; a suspended township's reports wait until it is resumed. */
-    @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}",
+    @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweepAll() {
-        for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
-            if (stopping) {
-                return;
+        try {
+            for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
+                if (stopping) {
+                    return;
+                }
+                try {
+                    sweep(code);
+                } catch (RuntimeException e) { // one township's failure must not hold up the others
+                    if (stopping) {
+                        return;
+                    }
+                    LOG.errorf(e, "Report deadlines of %s failed; retried on the next pass", code);
+                }
             }
-            try {
-                sweep(code);
-            } catch (RuntimeException e) { // one township's failure must not hold up the others
-                LOG.errorf(e, "Report deadlines of %s failed; retried on the next pass", code);
-            }
+        } catch (RuntimeException e) {
+            if (!stopping) {
+                throw e;
+            } // the database closed under a pass at shutdown: the next instance's pass does it
         }
     }
 
