@@ -30,7 +30,7 @@ import cn.fengxing.report.service.ReportViews;
 import cn.fengxing.report.service.ReportWorkflow;
 import cn.fengxing.report.service.RoutingRules;
 import cn.fengxing.tenancy.service.TenantContext;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +49,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DispatchService {
+
+    /** The queue's total counts matching reports up to this many; a pager of 20 a page shows 500 pages. */
+    public static final int COUNT_LIMIT = 10_000;
 
     /** Filters of the queue; null fields do not filter. */
     public record QueueFilter(List<ReportState> states, String category, String community, Boolean urgent,
@@ -94,7 +97,10 @@ public class DispatchService {
     @Inject
     FengxingConfig config;
 
-    /** The queue, newest first; {@code mine}: the reports assigned to the caller. */
+    /**
+     * The queue, newest first; {@code mine}: the reports assigned to the caller. Its total is counted up to
+     * {@link #COUNT_LIMIT}: exact counts of a township's million reports would cost more than the page.
+     */
     @Transactional
     public Page<ReportSummary> queue(QueueFilter filter, int page, int size, Locale locale) {
         StringBuilder where = new StringBuilder("1 = 1");
@@ -106,9 +112,11 @@ public class DispatchService {
         if (filter.category() != null) {
             ReportCategory c = ReportCategory.byCode(filter.category())
                     .orElseThrow(() -> ProblemException.badRequest("report.category.unknown", filter.category()));
-            // a group's reports include its sub-categories'
-            where.append(" and (categoryId = :category or categoryId in (select id from ReportCategory where parentId = :category))");
-            params.put("category", c.id);
+            // a group's reports include its sub-categories'; the ids as a list keep the category index usable
+            List<Long> ids = new ArrayList<>(List.of(c.id));
+            ReportCategory.<ReportCategory>list("parentId", c.id).forEach(sub -> ids.add(sub.id));
+            where.append(" and categoryId in :categories");
+            params.put("categories", ids);
         }
         if (filter.community() != null) {
             Community c = Community.byCode(filter.community())
@@ -117,8 +125,7 @@ public class DispatchService {
             params.put("community", c.id);
         }
         if (filter.urgent() != null) {
-            where.append(" and urgent = :urgent");
-            params.put("urgent", filter.urgent());
+            where.append(filter.urgent() ? " and urgent = true" : " and urgent = false");
         }
         if (filter.escalated() != null) {
             where.append(filter.escalated() ? " and (escalatedDispatchAt is not null or escalatedResolveAt is not null)"
@@ -128,9 +135,14 @@ public class DispatchService {
             where.append(" and assigneeSubject = :me");
             params.put("me", caller.subject());
         }
-        PanacheQuery<Report> query = Report.find(where + " order by createdAt desc, id desc", params);
-        return new Page<>(query.page(page, size).list(), page, size, query.count())
-                .map(r -> views.summary(r, locale, null, null));
+        List<Report> items = Report.<Report>find(where + " order by createdAt desc, id desc", params)
+                .page(page, size).list();
+        // the newest reports in the page's order: the count reads the same index as the page
+        var count = Panache.getEntityManager().createQuery("select count(*) from (select r.id as id from Report r "
+                + "where " + where + " order by r.createdAt desc, r.id desc limit " + COUNT_LIMIT + ") counted",
+                Long.class);
+        params.forEach(count::setParameter);
+        return new Page<>(views.summaries(items, locale, null, null), page, size, count.getSingleResult());
     }
 
     /** The rules' proposal for this report, its grid's workers, and open reports of the category nearby. */

@@ -7,6 +7,8 @@ import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Who acts on a report, with the name the timeline shows: their membership name, else their rider name. */
@@ -41,6 +43,14 @@ public class ReportActors {
         return members.find(tenant.code(), subject).map(m -> m.name)
                 .or(() -> Rider.bySubject(subject).map(r -> r.name))
                 .orElse(null);
+    }
+
+    /** Display names of these subjects (members first, else riders) by subject; the unknown are left out. */
+    public Map<String, String> names(Collection<String> subjects) {
+        Map<String, String> names = new HashMap<>(members.namesOf(tenant.code(), subjects));
+        subjects.stream().filter(s -> s != null && !Caller.SYSTEM.equals(s) && !names.containsKey(s)).distinct()
+                .forEach(s -> Rider.bySubject(s).ifPresent(r -> names.put(s, r.name)));
+        return names;
     }
 
     /** Names of the township's members, for lists that show many. */
