@@ -103,11 +103,13 @@ public class DispatchService {
      */
     @Transactional
     public Page<ReportSummary> queue(QueueFilter filter, int page, int size, Locale locale) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // SQL rather than HQL: the count's limit needs no order, so it reads whichever index holds the filter's rows
+        StringBuilder where = new StringBuilder("tenant_id = :tenant");
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("tenant", tenant.code());
         if (filter.states() != null && !filter.states().isEmpty()) {
-            where.append(" and state in :states");
-            params.put("states", filter.states());
+            where.append(" and state in (:states)");
+            params.put("states", filter.states().stream().map(Enum::name).toList());
         }
         if (filter.category() != null) {
             ReportCategory c = ReportCategory.byCode(filter.category())
@@ -115,34 +117,38 @@ public class DispatchService {
             // a group's reports include its sub-categories'; the ids as a list keep the category index usable
             List<Long> ids = new ArrayList<>(List.of(c.id));
             ReportCategory.<ReportCategory>list("parentId", c.id).forEach(sub -> ids.add(sub.id));
-            where.append(" and categoryId in :categories");
+            where.append(" and category_id in (:categories)");
             params.put("categories", ids);
         }
         if (filter.community() != null) {
             Community c = Community.byCode(filter.community())
                     .orElseThrow(() -> ProblemException.badRequest("community.unknown", filter.community()));
-            where.append(" and communityId = :community");
+            where.append(" and community_id = :community");
             params.put("community", c.id);
         }
         if (filter.urgent() != null) {
-            where.append(filter.urgent() ? " and urgent = true" : " and urgent = false");
+            where.append(filter.urgent() ? " and urgent" : " and not urgent");
         }
         if (filter.escalated() != null) {
-            where.append(filter.escalated() ? " and (escalatedDispatchAt is not null or escalatedResolveAt is not null)"
-                    : " and escalatedDispatchAt is null and escalatedResolveAt is null");
+            where.append(filter.escalated() ? " and (escalated_dispatch_at is not null or escalated_resolve_at is not null)"
+                    : " and escalated_dispatch_at is null and escalated_resolve_at is null");
         }
         if (filter.mine()) {
-            where.append(" and assigneeSubject = :me");
+            where.append(" and assignee_subject = :me");
             params.put("me", caller.subject());
         }
-        List<Report> items = Report.<Report>find(where + " order by createdAt desc, id desc", params)
-                .page(page, size).list();
-        // the newest reports in the page's order: the count reads the same index as the page
-        var count = Panache.getEntityManager().createQuery("select count(*) from (select r.id as id from Report r "
-                + "where " + where + " order by r.createdAt desc, r.id desc limit " + COUNT_LIMIT + ") counted",
-                Long.class);
-        params.forEach(count::setParameter);
-        return new Page<>(views.summaries(items, locale, null, null), page, size, count.getSingleResult());
+        var em = Panache.getEntityManager();
+        var items = em.createNativeQuery("select * from report where " + where
+                + " order by created_at desc, id desc", Report.class).setFirstResult(page * size).setMaxResults(size);
+        var count = em.createNativeQuery("select count(*) from (select 1 from report where " + where + " limit "
+                + COUNT_LIMIT + ") counted", Long.class);
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        @SuppressWarnings("unchecked")
+        List<Report> reports = items.getResultList();
+        return new Page<>(views.summaries(reports, locale, null, null), page, size, (Long) count.getSingleResult());
     }
 
     /** The rules' proposal for this report, its grid's workers, and open reports of the category nearby. */
