@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Who acts on a report, with the name the timeline shows: their membership name, else their rider name. */
@@ -48,8 +49,11 @@ public class ReportActors {
     /** Display names of these subjects (members first, else riders) by subject; the unknown are left out. */
     public Map<String, String> names(Collection<String> subjects) {
         Map<String, String> names = new HashMap<>(members.namesOf(tenant.code(), subjects));
-        subjects.stream().filter(s -> s != null && !Caller.SYSTEM.equals(s) && !names.containsKey(s)).distinct()
-                .forEach(s -> Rider.bySubject(s).ifPresent(r -> names.put(s, r.name)));
+        List<String> others = subjects.stream()
+                .filter(s -> s != null && !Caller.SYSTEM.equals(s) && !names.containsKey(s)).distinct().toList();
+        if (!others.isEmpty()) {
+            Rider.<Rider>list("subject in ?1", others).forEach(r -> names.put(r.subject, r.name));
+        }
         return names;
     }
 
