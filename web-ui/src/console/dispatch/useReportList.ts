@@ -15,6 +15,8 @@ export interface ListQuery {
 }
 
 export const PAGE_SIZE = 20
+/** The API counts a queue's reports up to this many: a total of that many means at least as many. */
+export const COUNT_LIMIT = 10_000
 /** How long a report that has just come into the list stays lit up. */
 const FRESH_MS = 10_000
 

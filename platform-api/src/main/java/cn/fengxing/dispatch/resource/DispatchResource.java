@@ -75,7 +75,8 @@ public class DispatchResource {
             description = "Reports newest first, paged, with SLA deadlines and who holds each; filter by state "
                     + "(repeatable), category code (a group includes its sub-categories), community code, urgent, "
                     + "escalated=true for the reports escalated to the tenant admin (overdue or urgent), and "
-                    + "mine=true for the reports assigned to the caller (the handler's list).")
+                    + "mine=true for the reports assigned to the caller (the handler's list). The total counts the "
+                    + "matching reports up to " + DispatchService.COUNT_LIMIT + ": that total means at least as many.")
     public Page<ReportSummary> queue(@PathParam("tenant") String tenant, @QueryParam("state") List<String> states,
                                      @QueryParam("category") String category, @QueryParam("community") String community,
                                      @QueryParam("urgent") Boolean urgent, @QueryParam("escalated") Boolean escalated,

@@ -30,7 +30,7 @@ import cn.fengxing.report.service.ReportViews;
 import cn.fengxing.report.service.ReportWorkflow;
 import cn.fengxing.report.service.RoutingRules;
 import cn.fengxing.tenancy.service.TenantContext;
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -49,6 +49,9 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class DispatchService {
+
+    /** The queue's total counts matching reports up to this many; a pager of 20 a page shows 500 pages. */
+    public static final int COUNT_LIMIT = 10_000;
 
     /** Filters of the queue; null fields do not filter. */
     public record QueueFilter(List<ReportState> states, String category, String community, Boolean urgent,
@@ -94,43 +97,58 @@ public class DispatchService {
     @Inject
     FengxingConfig config;
 
-    /** The queue, newest first; {@code mine}: the reports assigned to the caller. */
+    /**
+     * The queue, newest first; {@code mine}: the reports assigned to the caller. Its total is counted up to
+     * {@link #COUNT_LIMIT}: exact counts of a township's million reports would cost more than the page.
+     */
     @Transactional
     public Page<ReportSummary> queue(QueueFilter filter, int page, int size, Locale locale) {
-        StringBuilder where = new StringBuilder("1 = 1");
+        // SQL rather than HQL: the count's limit needs no order, so it reads whichever index holds the filter's rows
+        StringBuilder where = new StringBuilder("tenant_id = :tenant");
         Map<String, Object> params = new LinkedHashMap<>();
+        params.put("tenant", tenant.code());
         if (filter.states() != null && !filter.states().isEmpty()) {
-            where.append(" and state in :states");
-            params.put("states", filter.states());
+            where.append(" and state in (:states)");
+            params.put("states", filter.states().stream().map(Enum::name).toList());
         }
         if (filter.category() != null) {
             ReportCategory c = ReportCategory.byCode(filter.category())
                     .orElseThrow(() -> ProblemException.badRequest("report.category.unknown", filter.category()));
-            // a group's reports include its sub-categories'
-            where.append(" and (categoryId = :category or categoryId in (select id from ReportCategory where parentId = :category))");
-            params.put("category", c.id);
+            // a group's reports include its sub-categories'; the ids as a list keep the category index usable
+            List<Long> ids = new ArrayList<>(List.of(c.id));
+            ReportCategory.<ReportCategory>list("parentId", c.id).forEach(sub -> ids.add(sub.id));
+            where.append(" and category_id in (:categories)");
+            params.put("categories", ids);
         }
         if (filter.community() != null) {
             Community c = Community.byCode(filter.community())
                     .orElseThrow(() -> ProblemException.badRequest("community.unknown", filter.community()));
-            where.append(" and communityId = :community");
+            where.append(" and community_id = :community");
             params.put("community", c.id);
         }
         if (filter.urgent() != null) {
-            where.append(" and urgent = :urgent");
-            params.put("urgent", filter.urgent());
+            where.append(filter.urgent() ? " and urgent" : " and not urgent");
         }
         if (filter.escalated() != null) {
-            where.append(filter.escalated() ? " and (escalatedDispatchAt is not null or escalatedResolveAt is not null)"
-                    : " and escalatedDispatchAt is null and escalatedResolveAt is null");
+            where.append(filter.escalated() ? " and (escalated_dispatch_at is not null or escalated_resolve_at is not null)"
+                    : " and escalated_dispatch_at is null and escalated_resolve_at is null");
         }
         if (filter.mine()) {
-            where.append(" and assigneeSubject = :me");
+            where.append(" and assignee_subject = :me");
             params.put("me", caller.subject());
         }
-        PanacheQuery<Report> query = Report.find(where + " order by createdAt desc, id desc", params);
-        return new Page<>(query.page(page, size).list(), page, size, query.count())
-                .map(r -> views.summary(r, locale, null, null));
+        var em = Panache.getEntityManager();
+        var items = em.createNativeQuery("select * from report where " + where
+                + " order by created_at desc, id desc", Report.class).setFirstResult(page * size).setMaxResults(size);
+        var count = em.createNativeQuery("select count(*) from (select 1 from report where " + where + " limit "
+                + COUNT_LIMIT + ") counted", Long.class);
+        params.forEach((name, value) -> {
+            items.setParameter(name, value);
+            count.setParameter(name, value);
+        });
+        @SuppressWarnings("unchecked")
+        List<Report> reports = items.getResultList();
+        return new Page<>(views.summaries(reports, locale, null, null), page, size, (Long) count.getSingleResult());
     }
 
     /** The rules' proposal for this report, its grid's workers, and open reports of the category nearby. */

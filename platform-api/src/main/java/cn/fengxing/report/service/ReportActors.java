@@ -7,6 +7,9 @@ import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Who acts on a report, with the name the timeline shows: their membership name, else their rider name. */
@@ -41,6 +44,17 @@ public class ReportActors {
         return members.find(tenant.code(), subject).map(m -> m.name)
                 .or(() -> Rider.bySubject(subject).map(r -> r.name))
                 .orElse(null);
+    }
+
+    /** Display names of these subjects (members first, else riders) by subject; the unknown are left out. */
+    public Map<String, String> names(Collection<String> subjects) {
+        Map<String, String> names = new HashMap<>(members.namesOf(tenant.code(), subjects));
+        List<String> others = subjects.stream()
+                .filter(s -> s != null && !Caller.SYSTEM.equals(s) && !names.containsKey(s)).distinct().toList();
+        if (!others.isEmpty()) {
+            Rider.<Rider>list("subject in ?1", others).forEach(r -> names.put(r.subject, r.name));
+        }
+        return names;
     }
 
     /** Names of the township's members, for lists that show many. */

@@ -17,7 +17,7 @@ import static cn.fengxing.report.service.FiledReports.share;
 @ApplicationScoped
 public class ReportFigureService {
 
-    private static final String FIGURES = "select count(*), count(*) filter (where " + FiledReports.CLOSED + "), "
+    static final String FIGURES = "select count(*), count(*) filter (where " + FiledReports.CLOSED + "), "
             + "percentile_cont(0.5) within group (order by extract(epoch from first_dispatch - created_at) / 60), "
             + "percentile_cont(0.5) within group (order by extract(epoch from resolved_at - created_at) / 3600), "
             + "count(*) filter (where " + FiledReports.OVERDUE + "), "

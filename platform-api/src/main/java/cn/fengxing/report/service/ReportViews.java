@@ -16,15 +16,19 @@ import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.report.entity.ReportEvent;
 import cn.fengxing.report.entity.ReportPhoto;
 import cn.fengxing.report.entity.ReportSupporter;
+import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /** The one mapping of reports to what the API returns, in the caller's language. */
 @ApplicationScoped
@@ -59,16 +63,51 @@ public class ReportViews {
                 photos.stream().map(PhotoView::of).toList(), timeline);
     }
 
-    /** A list entry; {@code fromLon}/{@code fromLat} given: with the distance from there. */
+    /**
+     * List entries, in the order given; {@code fromLon}/{@code fromLat} given: each with the distance from there.
+     * A page's photos, supporters, categories, communities and names are read in one query each, not per report.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public ReportSummary summary(Report r, Locale locale, Double fromLon, Double fromLat) {
-        Long photoId = ReportPhoto.<ReportPhoto>find("reportId = ?1 and purpose = ?2 order by id", r.id, ReportPhoto.REPORT)
-                .firstResultOptional().map(p -> p.id).orElse(null);
-        Long metres = fromLon == null || fromLat == null ? null
-                : Math.round(Distances.metres(fromLon, fromLat, r.lon, r.lat));
-        return new ReportSummary(r.id, category(r.categoryId, english(locale)), r.description, r.lon, r.lat,
-                community(r.communityId), r.urgent, r.outsideTownship, r.escalated(), r.state, r.createdAt, r.dispatchDue, r.resolveDue,
-                assignee(r), hold(r), supporters(r.id), photoId, metres);
+    public List<ReportSummary> summaries(List<Report> reports, Locale locale, Double fromLon, Double fromLat) {
+        if (reports.isEmpty()) {
+            return List.of();
+        }
+        boolean english = english(locale);
+        List<Long> ids = reports.stream().map(r -> r.id).toList();
+        Map<Long, Long> photoIds = pairs(Panache.getEntityManager().createQuery("select p.reportId, min(p.id) from "
+                + "ReportPhoto p where p.reportId in :ids and p.purpose = :purpose group by p.reportId", Object[].class)
+                .setParameter("ids", ids).setParameter("purpose", ReportPhoto.REPORT).getResultList());
+        Map<Long, Long> supporters = pairs(Panache.getEntityManager().createQuery("select s.reportId, count(*) from "
+                        + "ReportSupporter s where s.reportId in :ids group by s.reportId", Object[].class)
+                .setParameter("ids", ids).getResultList());
+        Map<Long, Named> categories = new HashMap<>();
+        ReportCategory.<ReportCategory>list("id in ?1", distinct(reports, r -> r.categoryId))
+                .forEach(c -> categories.put(c.id, new Named(c.code, english ? c.nameEn : c.nameZh)));
+        Map<Long, Named> communities = new HashMap<>();
+        List<Long> communityIds = distinct(reports, r -> r.communityId);
+        if (!communityIds.isEmpty()) {
+            Community.<Community>list("id in ?1", communityIds)
+                    .forEach(c -> communities.put(c.id, new Named(c.code, c.name)));
+        }
+        Map<String, String> names = actors.names(distinct(reports, r -> r.assigneeSubject));
+        return reports.stream().map(r -> {
+            Long metres = fromLon == null || fromLat == null ? null
+                    : Math.round(Distances.metres(fromLon, fromLat, r.lon, r.lat));
+            return new ReportSummary(r.id, categories.get(r.categoryId), r.description, r.lon, r.lat,
+                    communities.get(r.communityId), r.urgent, r.outsideTownship, r.escalated(), r.state, r.createdAt,
+                    r.dispatchDue, r.resolveDue, assignee(r, names), hold(r), supporters.getOrDefault(r.id, 0L),
+                    photoIds.get(r.id), metres);
+        }).toList();
+    }
+
+    private static Map<Long, Long> pairs(List<Object[]> rows) {
+        Map<Long, Long> map = new HashMap<>();
+        rows.forEach(row -> map.put((Long) row[0], ((Number) row[1]).longValue()));
+        return map;
+    }
+
+    private static <T> List<T> distinct(List<Report> reports, Function<Report, T> key) {
+        return reports.stream().map(key).filter(Objects::nonNull).distinct().toList();
     }
 
     private static boolean english(Locale locale) {
@@ -99,12 +138,18 @@ public class ReportViews {
     }
 
     private ReportView.Assignee assignee(Report r) {
+        return assignee(r, r.assigneeSubject == null ? Map.of()
+                : actors.names(List.of(r.assigneeSubject)));
+    }
+
+    /** {@code names}: display names by subject, as {@link ReportActors#names} reads them. */
+    private static ReportView.Assignee assignee(Report r, Map<String, String> names) {
         if (Report.ASSIGNEE_DEPARTMENT.equals(r.assigneeKind)) {
             Department d = Department.findById(r.departmentId);
             return new ReportView.Assignee(r.assigneeKind, null, d.name, new Named(d.code, d.name));
         }
         if (Report.ASSIGNEE_HANDLER.equals(r.assigneeKind)) {
-            return new ReportView.Assignee(r.assigneeKind, r.assigneeSubject, actors.name(r.assigneeSubject), null);
+            return new ReportView.Assignee(r.assigneeKind, r.assigneeSubject, names.get(r.assigneeSubject), null);
         }
         return null;
     }

@@ -1,6 +1,6 @@
 --liquibase formatted sql
 
---changeset fengxing:021-blob-pending
+--changeset fengxing:022-blob-pending
 -- Files written for a transaction that has not committed yet (report photos are stored before their rows). A key is
 -- recorded here, committed on its own, before its file is written, and removed by the transaction that commits the
 -- file's row; a key left behind belongs to a transaction that died (rolled back, timed out, or its API instance was
