@@ -80,7 +80,7 @@ class ApiFootprintBenchIT {
             String report = """
                     ### Run of %s (China Standard Time)
 
-                    Machine: %d cores, %s, JDK %s; PostgreSQL %s (embedded, default settings); the packaged API as its
+                    Machine: %d cores, %s, JDK %s; PostgreSQL %s (embedded); the packaged API as its
                     own process with %s; %d townships in the database besides the stage's own.
 
                     | what | figure | baseline in the same run | goal |
