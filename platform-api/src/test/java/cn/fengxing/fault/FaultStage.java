@@ -8,8 +8,6 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -45,7 +43,7 @@ final class FaultStage implements AutoCloseable {
 
     private FaultStage(String name) {
         this.dir = Path.of("target/fault", name).toAbsolutePath();
-        this.postgresPort = freePort();
+        this.postgresPort = ApiProcess.freePort();
     }
 
     /** Everything started, the township onboarded with {@code riders} riders; {@code settings} for the API. */
@@ -148,14 +146,6 @@ final class FaultStage implements AutoCloseable {
         oidc.stop();
         if (postgres != null) {
             postgres.close();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -189,7 +189,8 @@ public final class ApiProcess implements AutoCloseable {
         throw new IllegalStateException("the API was not ready within " + READY_WITHIN + ":\n" + Files.readString(log));
     }
 
-    private static int freePort() {
+    /** A loopback port nobody listens on now. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

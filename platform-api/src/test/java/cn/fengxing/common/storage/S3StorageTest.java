@@ -41,7 +41,8 @@ class S3StorageTest {
         String key = Db.strings("select storage_key from report_photo where id = " + photo).get(0);
 
         try (S3Client s3 = S3Profile.S3MockResource.client()) {
-            List<String> keys = s3.listObjectsV2(b -> b.bucket(S3Profile.BUCKET).prefix(T + "/reports/" + id + "/"))
+            // the township's files are this report's photo and its thumbnail, under the township's code
+            List<String> keys = s3.listObjectsV2(b -> b.bucket(S3Profile.BUCKET).prefix(T + "/"))
                     .contents().stream().map(S3Object::key).toList();
             assertThat(keys).containsExactlyInAnyOrder(key + ".jpg", key + "-thumb.jpg");
             byte[] inBucket = s3.getObjectAsBytes(b -> b.bucket(S3Profile.BUCKET).key(key + ".jpg")).asByteArray();
