@@ -1,11 +1,9 @@
 package cn.fengxing.fault;
 
-import cn.fengxing.support.Photos;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -21,21 +19,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DatabaseRestartIT {
 
-    static final int RIDERS = Integer.getInteger("fault.riders", 4);
-    static final int PER_RIDER = Integer.getInteger("fault.per-rider", 25);
     static final Duration DOWN_FOR = Duration.ofSeconds(4);
     static final Duration RECOVERY_GOAL = Duration.ofSeconds(5);
 
     @Test
     void aDatabaseRestartIsRiddenOut() throws Exception {
-        Map<String, String> settings = Map.of(
-                "FENGXING_STORAGE_ORPHAN_AFTER", "PT5S", "FENGXING_STORAGE_SWEEP_EVERY", "1s",
-                "FENGXING_REPORTS_FLOOD_RIDER_BURST", "100000", "FENGXING_REPORTS_FLOOD_TOWNSHIP_BURST", "100000");
-        try (FaultStage stage = FaultStage.start("db-restart", RIDERS, settings)) {
-            byte[] photo = Photos.phonePhoto(1200, 900, 8, FaultStage.LON, FaultStage.LAT);
-            int total = RIDERS * PER_RIDER;
-            try (SteadyIntake intake = new SteadyIntake(stage.reportsUrl(), stage.riderTokens(), photo,
-                    FaultStage.LON, FaultStage.LAT, PER_RIDER, Duration.ofMillis(50), Duration.ofMinutes(4)).start()) {
+        try (FaultStage stage = FaultStage.start("db-restart")) {
+            int total = FaultStage.RIDERS * FaultStage.PER_RIDER;
+            try (SteadyIntake intake = stage.steadyIntake(8)) {
                 intake.awaitAcknowledged(total / 3);
                 stage.stopPostgres();
                 long stopped = System.nanoTime();
@@ -78,14 +69,8 @@ class DatabaseRestartIT {
                 assertThat(Duration.ofNanos(lastFailure - back)).as("no failure later than the recovery goal")
                         .isLessThanOrEqualTo(RECOVERY_GOAL);
 
-                assertThat(intake.acknowledged()).as("every filing was acknowledged in the end")
-                        .hasSize(total).isEqualTo(intake.sent());
-                String ofTown = " from report where tenant_id = '" + FaultStage.TOWNSHIP + "'";
-                assertThat(new HashSet<>(stage.strings("select idempotency_key" + ofTown)))
-                        .as("one report per Idempotency-Key").isEqualTo(intake.acknowledged());
-                assertThat(stage.count("select count(*)" + ofTown)).as("no report twice").isEqualTo(total);
+                stage.assertEachFiledOnce(intake);
             }
-            ApiCrashIT.assertNoOrphans(stage);
         }
     }
 }

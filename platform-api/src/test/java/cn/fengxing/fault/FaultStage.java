@@ -2,6 +2,7 @@ package cn.fengxing.fault;
 
 import cn.fengxing.local.LocalPostgres;
 import cn.fengxing.support.ApiProcess;
+import cn.fengxing.support.Photos;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -15,6 +16,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -22,6 +24,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The stage of a fault test, all on loopback: a PostgreSQL of its own (in target/fault, so it can be stopped and
@@ -33,6 +37,16 @@ final class FaultStage implements AutoCloseable {
     static final String TOWNSHIP = "fault-town";
     static final double LON = 113.5;
     static final double LAT = 34.5;
+    /** The load of a fault test: riders filing so many reports each (the benchmark profile's heavy variant: more). */
+    static final int RIDERS = Integer.getInteger("fault.riders", 4);
+    static final int PER_RIDER = Integer.getInteger("fault.per-rider", 25);
+    /**
+     * The API under a fault test: a killed request's files are swept once 5 s old (older than any request of the run
+     * takes), and the steady filing is not limited as a flood.
+     */
+    static final Map<String, String> SETTINGS = Map.of(
+            "FENGXING_STORAGE_ORPHAN_AFTER", "PT5S", "FENGXING_STORAGE_SWEEP_EVERY", "1s",
+            "FENGXING_REPORTS_FLOOD_RIDER_BURST", "100000", "FENGXING_REPORTS_FLOOD_TOWNSHIP_BURST", "100000");
 
     private final Path dir;
     private final int postgresPort;
@@ -71,6 +85,42 @@ final class FaultStage implements AutoCloseable {
             stage.close();
             throw e;
         }
+    }
+
+    /** Started as a fault test's stage: {@link #RIDERS} riders, {@link #SETTINGS}. */
+    static FaultStage start(String name) throws IOException {
+        return start(name, RIDERS, SETTINGS);
+    }
+
+    /** The riders filing {@link #PER_RIDER} reports each with a phone photo at a steady pace, started. */
+    SteadyIntake steadyIntake(long photoSeed) {
+        return new SteadyIntake(reportsUrl(), riderTokens(), Photos.phonePhoto(1200, 900, photoSeed, LON, LAT), LON, LAT,
+                PER_RIDER, Duration.ofMillis(50), Duration.ofMinutes(4)).start();
+    }
+
+    /**
+     * After the run: every filing acknowledged, one report per Idempotency-Key with one photo each, and, once the
+     * sweep of pending files has run, the photo store holds exactly the files the photo rows name.
+     */
+    void assertEachFiledOnce(SteadyIntake intake) throws Exception {
+        assertThat(intake.acknowledged()).as("every filing was acknowledged in the end")
+                .hasSize(RIDERS * PER_RIDER).isEqualTo(intake.sent());
+        String ofTown = " from report where tenant_id = '" + TOWNSHIP + "'";
+        assertThat(new HashSet<>(strings("select idempotency_key" + ofTown)))
+                .as("one report per Idempotency-Key, none without one").isEqualTo(intake.acknowledged());
+        assertThat(count("select count(*)" + ofTown)).as("no report twice").isEqualTo(RIDERS * PER_RIDER);
+        assertThat(count("select count(*) from report r where r.tenant_id = '" + TOWNSHIP
+                + "' and (select count(*) from report_photo p where p.report_id = r.id) <> 1"))
+                .as("reports without their photo, or with it twice").isZero();
+        Set<String> referenced = referencedFiles();
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while ((!storedFiles().equals(referenced) || count("select count(*) from blob_pending") > 0)
+                && System.nanoTime() < until) {
+            Thread.sleep(250);
+        }
+        assertThat(storedFiles()).as("the photo store holds each photo and thumbnail, nothing else")
+                .isEqualTo(referenced);
+        assertThat(count("select count(*) from blob_pending")).as("no file left pending").isZero();
     }
 
     ApiProcess api() {
