@@ -108,6 +108,22 @@ public final class Photos {
         }
     }
 
+    /** A grey JPEG (one channel, mid grey), as some cameras and scanners write. */
+    public static byte[] greyJpeg(int width, int height) {
+        try {
+            BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = grey.createGraphics();
+            g.setColor(new Color(0x808080));
+            g.fillRect(0, 0, width, height);
+            g.dispose();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(grey, "jpg", out);
+            return out.toByteArray();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static byte[] png(int width, int height) {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();

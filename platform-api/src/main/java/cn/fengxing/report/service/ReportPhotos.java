@@ -10,23 +10,13 @@ import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import net.coobird.thumbnailator.Thumbnails;
-import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
-import net.coobird.thumbnailator.util.exif.ExifUtils;
-import net.coobird.thumbnailator.util.exif.Orientation;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -142,12 +132,11 @@ public class ReportPhotos {
         // photo work is CPU and memory bound: at most one photo per core at a time, the others wait their turn
         working.acquireUninterruptibly();
         try {
-            // one decode (subsampled when far larger than stored, EXIF orientation applied, alpha flattened); the
-            // image is then only scaled where it must be. Three bytes per pixel is how the JPEG codec reads and
-            // writes: any other layout costs a slow per-pixel conversion each way (most of a filing's time, measured)
-            BufferedImage image = fitting(decode(upload, bytes, limits), limits.photoSide());
-            return new Encoded(jpeg(image), jpeg(fitting(image, limits.thumbnailSide())), image.getWidth(),
-                    image.getHeight());
+            // one decode for both sizes (subsampled when far larger than stored, EXIF orientation applied, alpha
+            // flattened); the image is then only scaled where it must be
+            BufferedImage image = PhotoCodec.fitting(decode(upload, bytes, limits), limits.photoSide());
+            return new Encoded(PhotoCodec.jpeg(image), PhotoCodec.jpeg(PhotoCodec.fitting(image,
+                    limits.thumbnailSide())), image.getWidth(), image.getHeight());
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
                 throw p;
@@ -178,55 +167,11 @@ public class ReportPhotos {
                 if ((long) width * height > limits.maxPhotoPixels()) {
                     throw invalid(upload, "report.photo.too-many-pixels", limits.maxPhotoPixels() / 1_000_000);
                 }
-                int step = Math.max(1, Math.max(width, height) / limits.photoSide());
-                ImageReadParam param = reader.getDefaultReadParam();
-                param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage image = reader.read(0, param);
-                Orientation orientation = orientation(reader);
-                boolean upright = orientation == null || orientation == Orientation.TOP_LEFT;
-                if (upright && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
-                    return image;
-                }
-                Thumbnails.Builder<BufferedImage> builder = Thumbnails.of(image).scale(1.0)
-                        .imageType(BufferedImage.TYPE_3BYTE_BGR);
-                if (!upright) {
-                    builder.addFilter(ExifFilterUtils.getFilterForOrientation(orientation));
-                }
-                return builder.asBufferedImage();
+                return PhotoCodec.decode(reader, Math.max(1, Math.max(width, height) / limits.photoSide()));
             } finally {
                 reader.dispose();
             }
         }
-    }
-
-    /** The EXIF orientation of a JPEG; null for a PNG or when the camera wrote none. */
-    private static Orientation orientation(ImageReader reader) throws IOException {
-        return "jpeg".equalsIgnoreCase(reader.getFormatName()) ? ExifUtils.getExifOrientation(reader, 0) : null;
-    }
-
-    /** Written as a JPEG (quality 0.85) with no metadata at all: no EXIF, so no GPS and no camera. */
-    private static byte[] jpeg(BufferedImage image) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-        ImageWriteParam param = writer.getDefaultWriteParam();
-        param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-        param.setCompressionQuality(0.85f);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(image.getWidth() * image.getHeight() / 4);
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** The image scaled to fit a square of {@code side}; itself when it already fits (never enlarged). */
-    private static BufferedImage fitting(BufferedImage image, int side) throws IOException {
-        if (image.getWidth() <= side && image.getHeight() <= side) {
-            return image;
-        }
-        return Thumbnails.of(image).size(side, side).keepAspectRatio(true).imageType(BufferedImage.TYPE_3BYTE_BGR)
-                .asBufferedImage();
     }
 
     private static boolean isJpeg(byte[] b) {

@@ -13,6 +13,7 @@ import java.io.ByteArrayInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /** A photo's own work: upright as the camera meant it, large ones decoded at about the stored size, limits first. */
 @QuarkusTest
@@ -34,6 +35,30 @@ class ReportPhotosTest {
         assertThat(stored.getWidth()).isEqualTo(1440);
         BufferedImage thumbnail = ImageIO.read(new ByteArrayInputStream(turned.thumbnail()));
         assertThat(thumbnail.getHeight()).isGreaterThan(thumbnail.getWidth());
+        assertOrangeCorner(turned.image());
+        assertOrangeCorner(turned.thumbnail());
+    }
+
+    @Test
+    void colourSurvivesDecodingScalingAndEncoding() throws Exception {
+        // the codec's red, green, blue order and Java2D's blue, green, red meet in scaling: red stays red
+        ReportPhotos.Encoded phone = photos.process("photo", Photos.jpeg(1600, 1200), config.reports());
+        assertOrangeCorner(phone.image());
+        assertOrangeCorner(phone.thumbnail());
+        assertThat(ImageIO.read(new ByteArrayInputStream(phone.thumbnail())).getWidth()).isEqualTo(320);
+        ReportPhotos.Encoded large = photos.process("photo", Photos.jpeg(3000, 2000), config.reports());
+        assertThat(large.width()).isEqualTo(1920);
+        assertOrangeCorner(large.image());
+        assertOrangeCorner(large.thumbnail());
+    }
+
+    @Test
+    void aGreyPhotoIsStored() throws Exception {
+        ReportPhotos.Encoded grey = photos.process("photo", Photos.greyJpeg(2400, 1800), config.reports());
+        assertThat(grey.width()).isEqualTo(1920);
+        BufferedImage stored = ImageIO.read(new ByteArrayInputStream(grey.image()));
+        int rgb = stored.getRGB(2, 2);
+        assertThat((rgb >> 16) & 0xff).isCloseTo(rgb & 0xff, within(6)).isCloseTo(0x80, within(12));
     }
 
     @Test
@@ -65,6 +90,17 @@ class ReportPhotosTest {
         ReportPhotos.Encoded png = photos.process("photo", Photos.png(800, 600), config.reports());
         assertThat(png.image()).startsWith((byte) 0xff, (byte) 0xd8);
         assertThat(ImageIO.read(new ByteArrayInputStream(png.image())).getWidth()).isEqualTo(800);
+        assertOrangeCorner(png.image());
+        assertOrangeCorner(png.thumbnail());
+    }
+
+    /** The test pictures are orange (#f5a623) around a dark circle; JPEG moves each channel a little at most. */
+    private static void assertOrangeCorner(byte[] jpeg) throws Exception {
+        int rgb = ImageIO.read(new ByteArrayInputStream(jpeg)).getRGB(2, 2);
+        assertThat(new int[]{(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff})
+                .satisfies(c -> assertThat(c[0]).isCloseTo(0xf5, within(12)))
+                .satisfies(c -> assertThat(c[1]).isCloseTo(0xa6, within(12)))
+                .satisfies(c -> assertThat(c[2]).isCloseTo(0x23, within(12)));
     }
 
     /** The JPEG with the size in its frame header (SOF0) replaced. */
