@@ -26,6 +26,18 @@ public interface FengxingConfig {
 
     Figures figures();
 
+    Points points();
+
+    /** Points 爱心积分 (docs/points.md). */
+    interface Points {
+        /**
+         * How often each API instance awards points for accepted reports and expires redemptions not collected in
+         * time (a scheduler interval; {@code off} disables). Instances may overlap: each report pays once.
+         */
+        @WithDefault("10s")
+        String sweepEvery();
+    }
+
     /** Regional comparison's read model (docs/adr/0005-township-figures.md). */
     interface Figures {
         /** How often the township days that changed are recounted (a scheduler interval; {@code off} disables). */

@@ -1,18 +1,15 @@
 package cn.fengxing.report.service;
 
-import cn.fengxing.tenancy.entity.Tenant;
 import cn.fengxing.tenancy.service.TenantWork;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
+import cn.fengxing.tenancy.service.TownshipPasses;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 
 /**
  * The scheduled pass over every active township's report deadlines (escalation and auto-close), on every API
- * instance; ReportDeadlines makes sure each step happens once however many instances run it.
+ * instance (TownshipPasses); ReportDeadlines makes sure each step happens once however many instances run it.
  */
 @ApplicationScoped
 public class ReportSweep {
@@ -23,38 +20,15 @@ public class ReportSweep {
     TenantWork work;
 
     @Inject
+    TownshipPasses passes;
+
+    @Inject
     ReportDeadlines deadlines;
 
-    /** Set at shutdown: a pass in progress stops instead of failing on the closing database. */
-    private volatile boolean stopping;
-
-    void stop(@Observes ShutdownEvent event) {
-        stopping = true;
-    }
-
-    /** Every active township's pass; a suspended township's reports wait until it is resumed. */
     @Scheduled(identity = "report-sweep", every = "${fengxing.reports.sweep-every:30s}", delayed = "10s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void sweepAll() {
-        try {
-            for (String code : QuarkusTransaction.requiringNew().call(Tenant::activeCodes)) {
-                if (stopping) {
-                    return;
-                }
-                try {
-                    sweep(code);
-                } catch (RuntimeException e) { // one township's failure must not hold up the others
-                    if (stopping) {
-                        return;
-                    }
-                    LOG.errorf(e, "Report deadlines of %s failed; retried on the next pass", code);
-                }
-            }
-        } catch (RuntimeException e) {
-            if (!stopping) {
-                throw e;
-            } // the database closed under a pass at shutdown: the next instance's pass does it
-        }
+        passes.forEachActive("Report deadlines", this::sweep);
     }
 
     /** One township's pass: escalations, then auto-closes, each in a transaction of its own. */

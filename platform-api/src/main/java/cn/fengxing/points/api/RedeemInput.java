@@ -1,0 +1,10 @@
+package cn.fengxing.points.api;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A rider's redemption request; the app sends the same requestId when it retries. */
+public record RedeemInput(
+        @NotBlank @Size(max = 64) @Schema(description = "Any unique text per redemption (e.g. a UUID)") String requestId) {
+}

@@ -1,0 +1,87 @@
+package cn.fengxing.points.service;
+
+import cn.fengxing.points.api.PointsAction;
+import cn.fengxing.points.api.PointsClaimView;
+import cn.fengxing.points.api.PointsEntryView;
+import cn.fengxing.points.api.RedemptionView;
+import cn.fengxing.points.entity.PointsClaim;
+import cn.fengxing.points.entity.PointsEntry;
+import cn.fengxing.points.entity.Redemption;
+import cn.fengxing.points.entity.Reward;
+import cn.fengxing.rider.api.RiderCard;
+import cn.fengxing.rider.entity.Rider;
+import cn.fengxing.rider.entity.Squad;
+import cn.fengxing.station.entity.Station;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Entries, claims and redemptions as people read them: names, not ids; each list's names read in one query. */
+@ApplicationScoped
+public class PointsViews {
+
+    public List<PointsEntryView> entries(List<PointsEntry> entries) {
+        Map<Long, Rider> riders = riders(entries.stream().map(e -> e.riderId).collect(Collectors.toSet()));
+        return entries.stream().map(e -> new PointsEntryView(e.id, e.riderId, name(riders.get(e.riderId)), e.kind,
+                e.action == null ? null : PointsAction.of(e.action), e.points, e.reason, e.at, e.balanceAfter)).toList();
+    }
+
+    public List<PointsClaimView> claims(List<PointsClaim> claims) {
+        Map<Long, Rider> riders = riders(claims.stream().map(c -> c.riderId).collect(Collectors.toSet()));
+        Map<Long, String> squads = byId(withIds(Squad::list, riders.values().stream().map(r -> r.squadId)
+                .filter(Objects::nonNull).collect(Collectors.toSet())), (Squad s) -> s.id, s -> s.name);
+        return claims.stream().map(c -> {
+            Rider r = riders.get(c.riderId);
+            return new PointsClaimView(c.id, c.riderId, name(r), r == null ? null : squads.get(r.squadId),
+                    PointsAction.of(c.action), c.points, c.reason, c.status, c.proposedBy, c.at, c.decidedBy,
+                    c.decidedAt, c.decisionNote);
+        }).toList();
+    }
+
+    public List<RedemptionView> redemptions(List<Redemption> redemptions) {
+        Map<Long, Rider> riders = riders(redemptions.stream().map(r -> r.riderId).collect(Collectors.toSet()));
+        Map<Long, Reward> rewards = byId(withIds(Reward::list, redemptions.stream().map(r -> r.rewardId)
+                .collect(Collectors.toSet())), (Reward w) -> w.id, w -> w);
+        Map<Long, Station> stations = byId(withIds(Station::list, rewards.values().stream().map(w -> w.stationId)
+                .collect(Collectors.toSet())), (Station s) -> s.id, s -> s);
+        return redemptions.stream().map(d -> {
+            Reward w = rewards.get(d.rewardId);
+            Station s = w == null ? null : stations.get(w.stationId);
+            Rider r = riders.get(d.riderId);
+            return new RedemptionView(d.id, d.rewardId, w == null ? null : w.name, d.cost, d.code, d.status, d.at,
+                    d.expiresAt, d.closedAt, s == null ? null : s.name, s == null ? null : s.address,
+                    r == null ? null : RiderCard.of(r));
+        }).toList();
+    }
+
+    private static Map<Long, Rider> riders(Set<Long> ids) {
+        return byId(withIds(Rider::list, ids), (Rider r) -> r.id, r -> r);
+    }
+
+    /** The rows with these ids (none asked, no query). */
+    private static <T> List<T> withIds(BiFunction<String, Object[], List<T>> list, Set<Long> ids) {
+        return ids.isEmpty() ? List.of() : list.apply("id in ?1", new Object[] {ids});
+    }
+
+    private static <E, V> Map<Long, V> byId(Collection<?> rows, Function<E, Long> id, Function<E, V> value) {
+        Map<Long, V> map = new HashMap<>();
+        for (Object row : rows) {
+            @SuppressWarnings("unchecked")
+            E e = (E) row;
+            map.put(id.apply(e), value.apply(e));
+        }
+        return map;
+    }
+
+    private static String name(Rider r) {
+        return r == null ? null : r.name;
+    }
+}
