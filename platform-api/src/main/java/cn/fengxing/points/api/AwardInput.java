@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -17,6 +18,7 @@ public record AwardInput(
         @NotNull PointsAction action,
         @Min(1) @Max(10000) @Schema(description = "For manual awards only") Integer points,
         @ReadableText @NotBlank @Size(max = 200) String reason,
-        @NotBlank @Size(max = 64) @Schema(description = "Any unique text per award (e.g. a UUID): a retry awards once")
+        @NotBlank @Size(max = 64) @Pattern(regexp = RedeemInput.REQUEST_ID)
+        @Schema(description = "Any unique text per award (e.g. a UUID): a retry awards once")
         String requestId) {
 }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -14,6 +15,7 @@ public record CorrectionInput(
         @NotNull @Min(-100000) @Max(100000) @Schema(description = "Points added (positive) or taken back (negative)")
         Integer points,
         @ReadableText @NotBlank @Size(max = 200) String reason,
-        @NotBlank @Size(max = 64) @Schema(description = "Any unique text per correction: a retry corrects once")
+        @NotBlank @Size(max = 64) @Pattern(regexp = RedeemInput.REQUEST_ID)
+        @Schema(description = "Any unique text per correction: a retry corrects once")
         String requestId) {
 }
