@@ -227,12 +227,13 @@ class DemoManifestsTest {
     /** Stations per kind and merchants per tenant, as the articles count them (docs/product.md §3.4, §3.6). */
     static final Map<String, Map<String, Integer>> STATIONS = Map.of(
             "ningxiang", Map.of("station", 12, "e_station", 10, "fuel_point", 5, "workers_home", 2),
+            "beidajie", Map.of("workers_home", 9),
             "shanyang", Map.of("station", 68),
             "yuetan", Map.of("station", 2, "e_station", 56));
-    static final Map<String, Integer> MERCHANTS = Map.of("ningxiang", 0, "shanyang", 16, "yuetan", 28);
+    static final Map<String, Integer> MERCHANTS = Map.of("ningxiang", 0, "beidajie", 0, "shanyang", 16, "yuetan", 28);
 
     @ParameterizedTest
-    @ValueSource(strings = {"ningxiang", "shanyang", "yuetan"})
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "yuetan"})
     void stationsAndMerchantsAreTrueToTheArticlesAndInsideTheTownship(String code) {
         ObjectNode manifest = new ManifestLoader().read(DIR.resolve(code + ".yaml"));
         Expected expected = EXPECTED.get(code);
@@ -344,6 +345,8 @@ class DemoManifestsTest {
                 DemoScansGenerator.visits(DIR.resolve(code + ".yaml"))));
         DemoScansGenerator.DISCOUNT_USES.keySet().forEach(code -> expected.put(code + "-discounts.json",
                 DemoScansGenerator.discountUses(DIR.resolve(code + ".yaml"))));
+        DemoScansGenerator.POINTS.forEach(code -> expected.put(code + "-points.json",
+                DemoScansGenerator.points(DIR.resolve(code + ".yaml"))));
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertEquals(file.getValue(), Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8),
                     "regenerate with DemoScansGenerator (see its header): " + file.getKey());
@@ -373,6 +376,36 @@ class DemoManifestsTest {
             }
         }
         assertTrue(entries > 0, code + " has a history");
+    }
+
+    /**
+     * 爱心存折 where the articles name points (北大街, 山阳, 宁乡): rules for the article's actions, rewards collected at the
+     * township's own stations, and 北大街's history paid as its rules pay (上报隐患 once per dispatched report).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang"})
+    void pointsRulesAndRewardsAreTheTownshipsOwn(String code) {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve(code + ".yaml"));
+        Map<String, Integer> pays = new HashMap<>();
+        manifest.path("points").path("rules").forEach(r -> pays.put(r.path("action").asText(), r.path("points").asInt()));
+        assertTrue(pays.containsKey("report_accepted"), code + " pays for accepted reports");
+        Set<String> stations = new HashSet<>();
+        manifest.path("stations").forEach(st -> stations.add(st.path("code").asText()));
+        assertFalse(manifest.path("points").path("rewards").isEmpty(), code + " has rewards");
+        manifest.path("points").path("rewards").forEach(r -> assertTrue(stations.contains(r.path("station").asText()),
+                r.path("code") + " is collected at a station of " + code));
+        long dispatched = 0;
+        for (JsonNode report : manifest.path("reportHistory")) {
+            for (JsonNode step : report.path("steps")) {
+                dispatched += step.path("action").asText().equals("dispatch") ? 1 : 0;
+            }
+        }
+        long accepted = 0;
+        for (JsonNode e : manifest.path("pointsHistory")) {
+            assertEquals(pays.get(e.path("action").asText()), e.path("points").asInt(), e.path("code").asText());
+            accepted += e.path("action").asText().equals("report_accepted") ? 1 : 0;
+        }
+        assertEquals(code.equals("beidajie") ? dispatched : 0, accepted, code + ": 上报隐患 once per dispatched report");
     }
 
     /** 北大街: the article's 100 riders in 9 squads, one per community; 山阳: a 25-rider volunteer squad. */

@@ -24,6 +24,11 @@ final class DemoRoster {
         });
     }
 
+    /** Whether the rider had joined {@code daysAgo} days ago. */
+    boolean joinedBefore(String phone, int daysAgo) {
+        return joined.get(phone) > daysAgo;
+    }
+
     /** A rider drawn at random, or the next one of the roster after who had joined before that day. */
     String draw(Random random, long daysAgo) {
         int first = random.nextInt(phones.size());

@@ -20,14 +20,17 @@ import java.util.Random;
 
 /**
  * Generates the demo townships' other histories (the manifests' sections {@code epassHistory},
- * {@code stationVisitHistory} and {@code discountUseHistory}), one entry per line, by riders who had joined by then:
+ * {@code stationVisitHistory}, {@code discountUseHistory} and {@code pointsHistory}), one entry per line, by riders who had joined by then:
  * <ul>
  * <li>{@code ningxiang-epasses.json}: the article's 43 e-passes 电子通行证, issued by the admin over the past year for
  * one to three of the 25 friendly communities (each of them on some pass), valid 90, 180 or 365 days; the latest is the
  * demo rider's;</li>
  * <li>{@code <code>-visits.json}: station visits 驿站到访 where the township has stations (宁乡 600, 山阳 900, 月坛 700),
  * more of them lately as the roster grows, more at the bigger stations, scanned by the station's keeper or the admin;</li>
- * <li>{@code <code>-discounts.json}: discount uses 优惠核销 at the partner merchants (山阳 400, 月坛 500).</li>
+ * <li>{@code <code>-discounts.json}: discount uses 优惠核销 at the partner merchants (山阳 400, 月坛 500);</li>
+ * <li>{@code <code>-points.json}: the points riders earned 爱心存折 (北大街): 上报隐患 for each report of the report
+ * history the duty desk dispatched, on the day it did, and the year's monthly meetings, training, home visits,
+ * help to residents, hardship help and volunteering, each as the township's rule pays it.</li>
  * </ul>
  * Days count back from the day the manifest is first applied (1–360). Randomness is seeded, and {@code DemoManifestsTest}
  * checks that each committed file equals what this class generates. Run from the repository root after changing a
@@ -44,6 +47,8 @@ public final class DemoScansGenerator {
     /** Visits per township with stations, discount uses per township with merchants. */
     static final Map<String, Integer> VISITS = Map.of("ningxiang", 600, "shanyang", 900, "yuetan", 700);
     static final Map<String, Integer> DISCOUNT_USES = Map.of("shanyang", 400, "yuetan", 500);
+    /** Townships with a points history. */
+    static final List<String> POINTS = List.of("beidajie");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] VALID_DAYS = {90, 180, 365};
@@ -63,6 +68,9 @@ public final class DemoScansGenerator {
         }
         for (String code : DISCOUNT_USES.keySet().stream().sorted().toList()) {
             write(dir.resolve(code + "-discounts.json"), discountUses(dir.resolve(code + ".yaml")));
+        }
+        for (String code : POINTS) {
+            write(dir.resolve(code + "-points.json"), points(dir.resolve(code + ".yaml")));
         }
     }
 
@@ -118,6 +126,72 @@ public final class DemoScansGenerator {
         String code = manifest.path("code").asText();
         return scans(manifest, new Random(20240703L + code.hashCode()), DISCOUNT_USES.get(code),
                 manifest.path("merchants"), "merchant", prefix(code) + "-d");
+    }
+
+    /**
+     * The points riders earned over the year: 上报隐患 for the history's dispatched reports (their rider, the day and
+     * time of dispatch), and people's work the admin recorded: a monthly meeting 例会 a third of the riders attend,
+     * quarterly training 学习培训 half of them attend, home visits 入户走访, help to residents 帮助群众, hardship help
+     * 困难帮扶 and volunteering 志愿服务 on random days. Points as the manifest's rules give them.
+     */
+    public static String points(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        Random random = new Random(20240704L + code.hashCode());
+        DemoRoster roster = new DemoRoster(manifest.path("riders"));
+        String admin = admin(manifest);
+        Map<String, Integer> pays = new java.util.HashMap<>();
+        manifest.path("points").path("rules").forEach(r -> pays.put(r.path("action").asText(), r.path("points").asInt()));
+        List<ObjectNode> entries = new ArrayList<>();
+        JsonNode reports;
+        try {
+            reports = JSON.readTree(manifestFile.resolveSibling(manifest.path("reportHistory").asText()).toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (JsonNode report : reports) {
+            for (JsonNode step : report.path("steps")) {
+                if (step.path("action").asText().equals("dispatch")) {
+                    String[] hm = report.path("time").asText().split(":");
+                    int minute = Integer.parseInt(hm[0]) * 60 + Integer.parseInt(hm[1]) + step.path("minutes").asInt();
+                    int daysAgo = report.path("daysAgo").asInt() - minute / (24 * 60);
+                    minute %= 24 * 60;
+                    entries.add(award(daysAgo, minute, report.path("rider").asText(), "report_accepted", pays,
+                            "上报隐患：" + report.path("description").asText(), "system"));
+                }
+            }
+        }
+        for (int month = 0; month < 12; month++) {
+            int meeting = 20 + month * 30;
+            String name = "月度微网格员例会";
+            for (String phone : roster.phones) {
+                if (roster.joinedBefore(phone, meeting) && random.nextInt(3) == 0) {
+                    entries.add(award(meeting, 19 * 60 + random.nextInt(30), phone, "meeting", pays, name, admin));
+                }
+                if (month % 3 == 1 && roster.joinedBefore(phone, meeting + 5) && random.nextBoolean()) {
+                    entries.add(award(meeting + 5, 14 * 60 + random.nextInt(60), phone, "training", pays,
+                            "骑手交通安全与应急救护培训", admin));
+                }
+            }
+        }
+        String[][] deeds = {{"home_visit", "120", "协助网格员入户走访，登记独居老人情况"},
+                {"helping", "90", "帮助走失老人联系家人"}, {"hardship_help", "12", "为困难骑手家庭送去慰问物资"},
+                {"volunteering", "70", "参加社区文明劝导志愿服务"}};
+        for (String[] deed : deeds) {
+            for (int i = 0; i < Integer.parseInt(deed[1]); i++) {
+                int daysAgo = 1 + (int) (359 * (1 - Math.sqrt(random.nextDouble())));
+                entries.add(award(daysAgo, 9 * 60 + random.nextInt(10 * 60), roster.draw(random, daysAgo), deed[0],
+                        pays, deed[2], admin));
+            }
+        }
+        return render(entries, prefix(code) + "-pt");
+    }
+
+    private static ObjectNode award(int daysAgo, int minute, String rider, String action, Map<String, Integer> pays,
+                                    String reason, String by) {
+        return JsonNodeFactory.instance.objectNode().put("code", "").put("daysAgo", daysAgo)
+                .put("time", String.format("%02d:%02d", minute / 60, minute % 60)).put("rider", rider)
+                .put("action", action).put("points", pays.get(action)).put("reason", reason).put("by", by);
     }
 
     private static String scans(ObjectNode manifest, Random random, int count, JsonNode places, String placeKey,
