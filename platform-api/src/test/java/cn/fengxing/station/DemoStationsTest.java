@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
- * The demo manifests' stations and merchants pass the API's own checks (grades, amenities, services,
- * communities, keepers, E-station links) and match the articles' counts. Applied under a test code,
+ * The demo manifests' stations, merchants and points rewards pass the API's own checks (grades, amenities, services,
+ * communities, keepers, E-station links, reward stations) and match the articles' counts. Applied under a test code,
  * without the grids and history files (the tenant-admin CLI inlines those).
  */
 @QuarkusTest
@@ -29,8 +29,8 @@ class DemoStationsTest {
     static final Path DIR = Path.of("../deploy/demo/tenants");
 
     @ParameterizedTest
-    @CsvSource({"ningxiang, 29, 0", "shanyang, 68, 16", "yuetan, 58, 28"})
-    void demoStationsAndMerchantsApply(String code, int stations, int merchants) throws IOException {
+    @CsvSource({"ningxiang, 29, 0, 3", "beidajie, 9, 0, 5", "shanyang, 68, 16, 3", "yuetan, 58, 28, 0"})
+    void demoStationsAndMerchantsApply(String code, int stations, int merchants, int rewards) throws IOException {
         ObjectNode manifest = (ObjectNode) new ObjectMapper(new YAMLFactory()).readTree(DIR.resolve(code + ".yaml").toFile());
         String test = "demo-" + code;
         manifest.put("code", test);
@@ -43,5 +43,7 @@ class DemoStationsTest {
         }
         assertThat(Db.count("select count(*) from station where tenant_id = '" + test + "'")).isEqualTo(stations);
         assertThat(Db.count("select count(*) from merchant where tenant_id = '" + test + "'")).isEqualTo(merchants);
+        // the points rewards are collected at the township's own stations
+        assertThat(Db.count("select count(*) from points_reward where tenant_id = '" + test + "'")).isEqualTo(rewards);
     }
 }
