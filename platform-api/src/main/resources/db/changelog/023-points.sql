@@ -151,3 +151,10 @@ ALTER TABLE points_redemption FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON points_redemption
   USING (tenant_id = current_setting('app.tenant_id', true))
   WITH CHECK (tenant_id = current_setting('app.tenant_id', true));
+
+-- Regional comparison counts points issued (by the entry's day) and redeemed (by the day a reward was handed over):
+-- their days are recounted when the rows change.
+CREATE TRIGGER township_day AFTER INSERT OR UPDATE OR DELETE ON points_entry
+  FOR EACH ROW EXECUTE FUNCTION mark_township_day('at');
+CREATE TRIGGER township_day AFTER INSERT OR UPDATE OR DELETE ON points_redemption
+  FOR EACH ROW EXECUTE FUNCTION mark_township_day('closed_at');

@@ -3,6 +3,8 @@ package cn.fengxing.points;
 import cn.fengxing.points.api.PointsAction;
 import cn.fengxing.points.service.PointsLedger;
 import cn.fengxing.points.service.PointsSweep;
+import cn.fengxing.region.ComparisonJson;
+import cn.fengxing.region.service.TownshipFigureRefresher;
 import cn.fengxing.support.Db;
 import cn.fengxing.support.Reports;
 import cn.fengxing.support.TestTenants;
@@ -17,6 +19,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -62,6 +66,9 @@ class PointsApiTest {
 
     @Inject
     TenantWork work;
+
+    @Inject
+    TownshipFigureRefresher refresher;
 
     @BeforeEach
     void townships() {
@@ -415,6 +422,30 @@ class PointsApiTest {
         admin(A).queryParam("squad", 999_999_999L).get("/api/t/" + A + "/points/leaderboard").then().statusCode(404);
         admin(A).queryParam("month", "2020-01").get("/api/t/" + A + "/points/leaderboard").then().statusCode(200)
                 .body("$", hasSize(0));
+    }
+
+    @Test
+    void regionalComparisonCountsPointsIssuedAndRedeemed() {
+        long reward = stationWithReward("fig", KEEPER, 30, 5);
+        long rider = riderId(A, RIDER);
+        give(rider, 100);
+        String code = redeem(RIDER, reward, "fig-1").then().statusCode(201).extract().jsonPath().getString("code");
+        as(KEEPER).body(Map.of("code", code)).post("/api/t/" + A + "/points/redemptions/handover").then().statusCode(200);
+        redeem(RIDER, reward, "fig-2").then().statusCode(201);
+        refresher.refreshPending();
+        String viewer = A + "-viewer";
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON)
+                .body(Map.of("subject", viewer, "regionPath", "测试省/测试市/" + A + "县", "role", "region_viewer"))
+                .put("/api/platform/region-grants").then().statusCode(200);
+        var comparison = given().auth().oauth2(Tokens.of(viewer)).queryParam("region", "测试省/测试市/" + A + "县")
+                .queryParam("period", YearMonth.now(ZoneId.of("Asia/Shanghai")).toString())
+                .get("/api/regions/comparison").then().statusCode(200).extract().jsonPath();
+        assertThat(comparison.getList("figures.section")).contains("points");
+        Map<String, Object> values = ComparisonJson.values(comparison, A);
+        assertThat(((Number) values.get("points.issued")).intValue()).isEqualTo(100);
+        // one reward handed over; the other, still waiting to be collected, is not redeemed yet
+        assertThat(((Number) values.get("points.redeemed")).intValue()).isEqualTo(30);
+        assertThat(((Number) values.get("points.rewardsHandedOver")).intValue()).isEqualTo(1);
     }
 
     /** Starts the calls at once (as far as threads allow) and returns their statuses. */
