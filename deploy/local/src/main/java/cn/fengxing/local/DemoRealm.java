@@ -90,7 +90,7 @@ public final class DemoRealm {
     public static final User NINGXIANG_HANDLER = new User(NINGXIANG_HANDLER_USERNAME, NINGXIANG_HANDLER_SUBJECT,
             "宁乡镇 网格员 grid worker (handler @ ningxiang)");
     public static final User NINGXIANG_KEEPER = new User(NINGXIANG_KEEPER_USERNAME, NINGXIANG_KEEPER_SUBJECT,
-            "宁乡镇 驿站 station keeper (station_keeper @ ningxiang)");
+            "驿站 station keeper in 宁乡镇 and 北大街街道 (station_keeper @ ningxiang, beidajie)");
     public static final User RIDER = new User(RIDER_USERNAME, RIDER_SUBJECT,
             "骑手 rider in ningxiang and beidajie (rider)");
     public static final User SHANXI_VIEWER = new User(SHANXI_VIEWER_USERNAME, SHANXI_VIEWER_SUBJECT,
