@@ -194,7 +194,7 @@ class PointsApiTest {
     }
 
     @Test
-    void capsHoldPerDayAndMonth() {
+    void capsHoldPerDayAndMonth() throws Exception {
         rule(A, "home_visit", 5, 12, 20, false);
         long rider = riderId(A, RIDER);
         award(TestTenants.admin(A), rider, "home_visit", null, "v1").then().statusCode(201)
@@ -217,6 +217,15 @@ class PointsApiTest {
         })).sum();
         assertThat(day1).isEqualTo(12);
         assertThat(day2).isEqualTo(8);
+
+        // twenty awards of one rider at once: the day's cap holds
+        rule(A, "helping", 10, 30, null, false);
+        long other = riderId(A, RIDERS.get(0));
+        List<Integer> statuses = race(IntStream.range(0, 20).mapToObj(i -> (Callable<Integer>) () ->
+                award(TestTenants.admin(A), other, "helping", null, "h-" + i).statusCode()).toList());
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(3);
+        assertThat(statuses).containsOnly(201, 409);
+        assertThat(balance(other)).isEqualTo(30);
         ledgerAddsUp();
     }
 
@@ -226,7 +235,8 @@ class PointsApiTest {
         long rider = riderId(A, RIDER);
         long claim = award(TestTenants.member(A, "dispatcher"), rider, "volunteering", null, "vol-1").then()
                 .statusCode(202).body("entry", nullValue()).body("claim.status", equalTo("pending"))
-                .body("claim.riderName", equalTo(A + " 骑手")).extract().jsonPath().getLong("claim.id");
+                .body("claim.riderName", equalTo(A + " 骑手")).body("claim.proposedBy", equalTo(A + " dispatcher"))
+                .extract().jsonPath().getLong("claim.id");
         long declined = award(TestTenants.member(A, "handler"), rider, "volunteering", null, "vol-2").then()
                 .statusCode(202).extract().jsonPath().getLong("claim.id");
         // a retry is the same claim
@@ -280,6 +290,7 @@ class PointsApiTest {
         assertThat(balance(rider)).isEqualTo(20);
         admin(A).queryParam("rider", rider).get("/api/t/" + A + "/points/entries").then().statusCode(200)
                 .body("items[0].kind", equalTo("correction")).body("items[0].points", equalTo(-10))
+                .body("items[0].byName", equalTo(A + " tenant_admin"))
                 .body("items[1].points", equalTo(30));
         ledgerAddsUp();
     }

@@ -1,5 +1,6 @@
 package cn.fengxing.points.service;
 
+import cn.fengxing.identity.service.Members;
 import cn.fengxing.points.api.PointsAction;
 import cn.fengxing.points.api.PointsClaimView;
 import cn.fengxing.points.api.PointsEntryView;
@@ -12,7 +13,9 @@ import cn.fengxing.rider.api.RiderCard;
 import cn.fengxing.rider.entity.Rider;
 import cn.fengxing.rider.entity.Squad;
 import cn.fengxing.station.entity.Station;
+import cn.fengxing.tenancy.service.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -23,15 +26,24 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** Entries, claims and redemptions as people read them: names, not ids; each list's names read in one query. */
 @ApplicationScoped
 public class PointsViews {
 
+    @Inject
+    Members members;
+
+    @Inject
+    TenantContext tenant;
+
     public List<PointsEntryView> entries(List<PointsEntry> entries) {
         Map<Long, Rider> riders = riders(entries.stream().map(e -> e.riderId).collect(Collectors.toSet()));
+        Map<String, String> people = people(entries.stream().map(e -> e.bySubject));
         return entries.stream().map(e -> new PointsEntryView(e.id, e.riderId, name(riders.get(e.riderId)), e.kind,
-                e.action == null ? null : PointsAction.of(e.action), e.points, e.reason, e.at, e.balanceAfter)).toList();
+                e.action == null ? null : PointsAction.of(e.action), e.points, e.reason, e.at, e.balanceAfter,
+                people.get(e.bySubject))).toList();
     }
 
     public List<PointsClaimView> claims(List<PointsClaim> claims) {
@@ -39,11 +51,12 @@ public class PointsViews {
         Set<Long> squadIds = riders.values().stream().map(r -> r.squadId).filter(Objects::nonNull)
                 .collect(Collectors.toSet());
         Map<Long, String> squads = byId(withIds((q, p) -> Squad.list(q, p), squadIds), (Squad s) -> s.id, s -> s.name);
+        Map<String, String> people = people(claims.stream().flatMap(c -> Stream.of(c.proposedBy, c.decidedBy)));
         return claims.stream().map(c -> {
             Rider r = riders.get(c.riderId);
             return new PointsClaimView(c.id, c.riderId, name(r), r == null ? null : squads.get(r.squadId),
-                    PointsAction.of(c.action), c.points, c.reason, c.status, c.proposedBy, c.at, c.decidedBy,
-                    c.decidedAt, c.decisionNote);
+                    PointsAction.of(c.action), c.points, c.reason, c.status, people.get(c.proposedBy), c.at,
+                    people.get(c.decidedBy), c.decidedAt, c.decisionNote);
         }).toList();
     }
 
@@ -62,6 +75,11 @@ public class PointsViews {
                     d.expiresAt, d.closedAt, s == null ? null : s.name, s == null ? null : s.address,
                     r == null ? null : RiderCard.of(r));
         }).toList();
+    }
+
+    /** Names of the township's members among these subjects (the platform's own steps have none). */
+    private Map<String, String> people(Stream<String> subjects) {
+        return members.namesOf(tenant.code(), subjects.toList());
     }
 
     private static Map<Long, Rider> riders(Set<Long> ids) {
