@@ -11,6 +11,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'stations', roles: ['tenant_admin'] },
   { key: 'passes', roles: ['tenant_admin'] },
   { key: 'merchants', roles: ['tenant_admin'] },
+  // dispatchers award points by hand; the rest (rules, approvals, rewards, the ledger) is the admins'
+  { key: 'points', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
