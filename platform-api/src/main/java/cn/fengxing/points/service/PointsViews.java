@@ -36,8 +36,9 @@ public class PointsViews {
 
     public List<PointsClaimView> claims(List<PointsClaim> claims) {
         Map<Long, Rider> riders = riders(claims.stream().map(c -> c.riderId).collect(Collectors.toSet()));
-        Map<Long, String> squads = byId(withIds(Squad::list, riders.values().stream().map(r -> r.squadId)
-                .filter(Objects::nonNull).collect(Collectors.toSet())), (Squad s) -> s.id, s -> s.name);
+        Set<Long> squadIds = riders.values().stream().map(r -> r.squadId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, String> squads = byId(withIds((q, p) -> Squad.list(q, p), squadIds), (Squad s) -> s.id, s -> s.name);
         return claims.stream().map(c -> {
             Rider r = riders.get(c.riderId);
             return new PointsClaimView(c.id, c.riderId, name(r), r == null ? null : squads.get(r.squadId),
@@ -48,10 +49,11 @@ public class PointsViews {
 
     public List<RedemptionView> redemptions(List<Redemption> redemptions) {
         Map<Long, Rider> riders = riders(redemptions.stream().map(r -> r.riderId).collect(Collectors.toSet()));
-        Map<Long, Reward> rewards = byId(withIds(Reward::list, redemptions.stream().map(r -> r.rewardId)
-                .collect(Collectors.toSet())), (Reward w) -> w.id, w -> w);
-        Map<Long, Station> stations = byId(withIds(Station::list, rewards.values().stream().map(w -> w.stationId)
-                .collect(Collectors.toSet())), (Station s) -> s.id, s -> s);
+        Set<Long> rewardIds = redemptions.stream().map(r -> r.rewardId).collect(Collectors.toSet());
+        Map<Long, Reward> rewards = byId(withIds((q, p) -> Reward.list(q, p), rewardIds), (Reward w) -> w.id, w -> w);
+        Set<Long> stationIds = rewards.values().stream().map(w -> w.stationId).collect(Collectors.toSet());
+        Map<Long, Station> stations = byId(withIds((q, p) -> Station.list(q, p), stationIds), (Station s) -> s.id,
+                s -> s);
         return redemptions.stream().map(d -> {
             Reward w = rewards.get(d.rewardId);
             Station s = w == null ? null : stations.get(w.stationId);
@@ -63,10 +65,13 @@ public class PointsViews {
     }
 
     private static Map<Long, Rider> riders(Set<Long> ids) {
-        return byId(withIds(Rider::list, ids), (Rider r) -> r.id, r -> r);
+        return byId(withIds((q, p) -> Rider.list(q, p), ids), (Rider r) -> r.id, r -> r);
     }
 
-    /** The rows with these ids (none asked, no query). */
+    /**
+     * The rows with these ids (none asked, no query). `list` calls the entity's own static method (a lambda, not a
+     * method reference: that would name PanacheEntityBase's, which Panache does not implement).
+     */
     private static <T> List<T> withIds(BiFunction<String, Object[], List<T>> list, Set<Long> ids) {
         return ids.isEmpty() ? List.of() : list.apply("id in ?1", new Object[] {ids});
     }
