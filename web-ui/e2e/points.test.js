@@ -181,6 +181,7 @@ test('the admin keeps the rules, approvals, awards, rewards, redemptions and the
   await screenshotOnFailure(page, 'points-console', async () => {
     await page.goto('/t/beidajie/console/points')
     await signIn(page, 'beidajie-admin', 'fengxing')
+    await page.getByRole('heading', { name: '爱心积分' }).waitFor()
     await page.getByTestId('points-rules').getByText('志愿服务').waitFor()
     await screenshot(page, 'console-points-rules')
     for (const [tab, name] of [

@@ -45,7 +45,12 @@ const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
   component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
-  meta: { titleKey: `console.sections.${section.key}`, roles: section.roles, messages: SECTION_MESSAGES[section.key] },
+  // (no `messages` key for the others: an undefined one would hide the console layout's in the merged meta)
+  meta: {
+    titleKey: `console.sections.${section.key}`,
+    roles: section.roles,
+    ...(SECTION_MESSAGES[section.key] ? { messages: SECTION_MESSAGES[section.key] } : {}),
+  },
 }))
 
 export const router = createRouter({
