@@ -3,7 +3,7 @@ import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw 
 import { isSignedIn, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
 import { loadMessages, type MessagePart } from './i18n'
-import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
+import { CONSOLE_SECTIONS, sectionMeta, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
 
@@ -38,19 +38,11 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   points: () => import('./console/points/PointsView.vue'),
 }
 
-/** Sections whose screens show messages beyond the console's. */
-const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = { points: ['console', 'points'] }
-
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
   component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
-  // (no `messages` key for the others: an undefined one would hide the console layout's in the merged meta)
-  meta: {
-    titleKey: `console.sections.${section.key}`,
-    roles: section.roles,
-    ...(SECTION_MESSAGES[section.key] ? { messages: SECTION_MESSAGES[section.key] } : {}),
-  },
+  meta: sectionMeta(section),
 }))
 
 export const router = createRouter({
