@@ -3,7 +3,7 @@ import { createRouter, createWebHistory, loadRouteLocation, type RouteRecordRaw 
 import { isSignedIn, signIn } from './auth/oidc'
 import type { TenantRole } from './auth/roles'
 import { loadMessages, type MessagePart } from './i18n'
-import { CONSOLE_SECTIONS, type SectionKey } from './console/sections'
+import { CONSOLE_SECTIONS, sectionMeta, type SectionKey } from './console/sections'
 import { useSessionStore } from './stores/session'
 import { useTenantStore } from './stores/tenant'
 
@@ -16,7 +16,7 @@ declare module 'vue-router' {
     /** Needs any of these roles in the route's township. */
     roles?: readonly TenantRole[]
     /** Messages beyond the app's that its screens show (inherited by child routes). */
-    messages?: MessagePart
+    messages?: MessagePart | readonly MessagePart[]
   }
 }
 
@@ -35,13 +35,14 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   passes: () => import('./console/passes/PassesView.vue'),
   reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
   audit: () => import('./console/audit/AuditView.vue'),
+  points: () => import('./console/points/PointsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
   name: `console-${section.key}`,
   component: SECTION_VIEWS[section.key] ?? (() => import('./console/SectionPlaceholderView.vue')),
-  meta: { titleKey: `console.sections.${section.key}`, roles: section.roles },
+  meta: sectionMeta(section),
 }))
 
 export const router = createRouter({
@@ -145,6 +146,14 @@ export const router = createRouter({
           meta: { titleKey: 'epass.rider.title' },
         },
         {
+          // one route (and one chunk to load) for the points area; its screens load as they are opened
+          path: 'points/:page(history|rewards|redemptions|leaderboard)?',
+          name: 'rider-points',
+          component: () => import('./rider/points/PointsArea.vue'),
+          props: true,
+          meta: { titleKey: 'points.title', roles: ['rider'], messages: 'points' },
+        },
+        {
           path: 'me',
           name: 'rider-me',
           component: () => import('./rider/RiderMeView.vue'),
@@ -185,7 +194,8 @@ router.beforeEach(async (to) => {
   const tenant = typeof to.params.tenant === 'string' ? to.params.tenant : null
   // The profile is public: load it while the user is checked, so even sign-in errors are branded.
   const entering = tenant ? tenantStore.enter(tenant) : Promise.resolve(tenantStore.leave())
-  const messages = to.meta.messages ? loadMessages(to.meta.messages) : undefined
+  const parts = to.meta.messages === undefined ? [] : ([] as MessagePart[]).concat(to.meta.messages)
+  const messages = Promise.all(parts.map((part) => loadMessages(part)))
 
   if (to.meta.auth) {
     if (!(await isSignedIn())) {

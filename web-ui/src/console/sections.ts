@@ -1,4 +1,5 @@
 import type { TenantRole } from '../auth/roles'
+import type { MessagePart } from '../i18n'
 
 /** The console's sidebar, in order. Each later screen replaces its section's placeholder. */
 export const CONSOLE_SECTIONS = [
@@ -11,6 +12,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'stations', roles: ['tenant_admin'] },
   { key: 'passes', roles: ['tenant_admin'] },
   { key: 'merchants', roles: ['tenant_admin'] },
+  // dispatchers award points by hand; the rest (rules, approvals, rewards, the ledger) is the admins'
+  { key: 'points', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
@@ -22,3 +25,19 @@ export type SectionKey = (typeof CONSOLE_SECTIONS)[number]['key']
 
 /** Roles that open the console at all. */
 export const CONSOLE_ROLES: readonly TenantRole[] = [...new Set(CONSOLE_SECTIONS.flatMap((s) => s.roles))]
+
+/** Sections whose screens show messages beyond the console's (which the console layout's route loads). */
+const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = { points: ['console', 'points'] }
+
+/**
+ * A section route's meta: its title, roles and, only where the section needs more than the console's messages,
+ * `messages` (an undefined one would hide the console layout's in the merged meta).
+ */
+export function sectionMeta(section: (typeof CONSOLE_SECTIONS)[number]) {
+  const messages = SECTION_MESSAGES[section.key]
+  return {
+    titleKey: `console.sections.${section.key}`,
+    roles: section.roles,
+    ...(messages ? { messages } : {}),
+  }
+}

@@ -7,10 +7,12 @@ import enConsole from './console/en.json'
 import zhCNConsole from './console/zh-CN.json'
 import enApp from './en.json'
 import zhCNApp from './zh-CN.json'
+import enPoints from './points/en.json'
+import zhCNPoints from './points/zh-CN.json'
 
-// a language's messages: the app's and the console's, which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole }
-const en = { ...enApp, ...enConsole }
+// a language's messages: the app's, the console's and the points', which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints }
+const en = { ...enApp, ...enConsole, ...enPoints }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -42,6 +44,10 @@ function literalKeys(): Map<string, string> {
 describe('locale files', () => {
   it('split a group between the app and the console nowhere', () => {
     expect(Object.keys(zhCNApp).filter((group) => group in zhCNConsole)).toEqual([])
+  })
+
+  it('split a group between the points and the other parts nowhere', () => {
+    expect(Object.keys(zhCNPoints).filter((group) => group in zhCNApp || group in zhCNConsole)).toEqual([])
   })
 
   it('hold every key the sources ask for, in both languages', () => {

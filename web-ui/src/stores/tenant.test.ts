@@ -41,6 +41,7 @@ describe('roles in the current township', () => {
       'stations',
       'passes',
       'merchants',
+      'points',
       'reportSettings',
       'staff',
       'audit',
@@ -48,8 +49,8 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) to dispatchers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders'])
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) and points awards to dispatchers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points'])
     expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan'])
   })
 

@@ -121,7 +121,8 @@ public class PointsAwards {
         claim.decidedBy = caller.subject();
         claim.decidedAt = OffsetDateTime.now();
         claim.decisionNote = note == null || note.isBlank() ? null : note.strip();
-        audit.record(tenant.code(), "points.claim." + status, String.valueOf(claim.id), Map.of("rider", claim.riderId,
+        String action = PointsClaim.APPROVED.equals(status) ? "points.claim.approved" : "points.claim.declined";
+        audit.record(tenant.code(), action, String.valueOf(claim.id), Map.of("rider", claim.riderId,
                 "points", claim.points));
     }
 

@@ -86,7 +86,10 @@ public class PointsViews {
         return byId(withIds((q, p) -> Rider.list(q, p), ids), (Rider r) -> r.id, r -> r);
     }
 
-    /** The rows with these ids (none asked, no query); a lambda, as Panache implements list on each entity. */
+    /**
+     * The rows with these ids (none asked, no query). {@code list} calls the entity's own static method: a lambda, not
+     * a method reference, which would name PanacheEntityBase's (Panache implements it on each entity only).
+     */
     private static <T> List<T> withIds(BiFunction<String, Object[], List<T>> list, Set<Long> ids) {
         return ids.isEmpty() ? List.of() : list.apply("id in ?1", new Object[] {ids});
     }
