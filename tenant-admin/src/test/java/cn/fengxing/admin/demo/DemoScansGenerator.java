@@ -157,7 +157,7 @@ public final class DemoScansGenerator {
                     int daysAgo = report.path("daysAgo").asInt() - minute / (24 * 60);
                     minute %= 24 * 60;
                     entries.add(award(daysAgo, minute, report.path("rider").asText(), "report_accepted", pays,
-                            "上报隐患：" + report.path("description").asText(), "system"));
+                            report.path("description").asText(), "system"));
                 }
             }
         }
