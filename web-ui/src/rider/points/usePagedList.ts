@@ -1,10 +1,5 @@
 import { ref } from 'vue'
-
-/** A page of a list as the API answers it. */
-export interface Paged<T> {
-  items?: T[]
-  total?: number
-}
+import type { Paged } from '../../operator/usePagedList'
 
 /** Pages of a list for a van-list, newest first as the API sends them: loadMore appends the next page. */
 export function usePagedList<T>(fetch: (page: number, size: number) => Promise<Paged<T> | undefined>, size = 20) {

@@ -10,6 +10,7 @@ import cn.fengxing.grid.service.GridService;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.service.Caller;
 import cn.fengxing.identity.service.Members;
+import cn.fengxing.outbox.entity.OutboxEvent;
 import cn.fengxing.outbox.service.Outbox;
 import cn.fengxing.report.api.DispatchInput;
 import cn.fengxing.report.api.ReportAction;
@@ -236,7 +237,7 @@ public class DispatchService {
             deadlines.escalate(r);
         }
         if (r.riderId != null) {
-            outbox.record("report.accepted", "report", String.valueOf(r.id),
+            outbox.record(OutboxEvent.REPORT_ACCEPTED, "report", String.valueOf(r.id),
                     Map.of("reportId", r.id, "riderId", r.riderId, "reporter", r.reporterSubject,
                             "category", ReportCategory.<ReportCategory>findById(r.categoryId).code));
         }

@@ -18,6 +18,9 @@ import java.util.Map;
 @Table(name = "outbox_event")
 public class OutboxEvent extends TenantEntity {
 
+    /** A rider's report was accepted by the duty desk (its first dispatch); points pay its rider for it. */
+    public static final String REPORT_ACCEPTED = "report.accepted";
+
     public String type;
 
     @Column(name = "aggregate_type")

@@ -25,7 +25,6 @@ import java.util.List;
 public class PointsSweep {
 
     private static final Logger LOG = Logger.getLogger(PointsSweep.class);
-    static final String REPORT_ACCEPTED = "report.accepted";
     /** Events taken in one transaction. */
     static final int BATCH = 100;
 
@@ -73,7 +72,8 @@ public class PointsSweep {
                         select id from outbox_event
                          where tenant_id = :tenant and type = :type and consumed_at is null
                          order by id limit :n for update skip locked""", Long.class)
-                .setParameter("tenant", tenant.code()).setParameter("type", REPORT_ACCEPTED).setParameter("n", BATCH)
+                .setParameter("tenant", tenant.code()).setParameter("type", OutboxEvent.REPORT_ACCEPTED)
+                .setParameter("n", BATCH)
                 .getResultList();
         if (ids.isEmpty()) {
             return 0;
