@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, calendarDate, formatDateTime, startOfDay } from './format'
+import { addDays, calendarDate, formatDateTime, startOfDay, wallClock, zonedInstant } from './format'
 
 describe("the township's clock", () => {
   it("counts today by the township's calendar, not the device's", () => {
@@ -22,5 +22,16 @@ describe("the township's clock", () => {
     expect(startOfDay('2026-11-23', 'UTC').toISOString()).toBe('2026-11-23T00:00:00.000Z')
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01')
     expect(addDays('2026-11-23', 90)).toBe('2027-02-21')
+  })
+
+  it("reads an organiser's picked time on the township's clock, and back", () => {
+    expect(zonedInstant('2026-12-05T14:30', 'Asia/Shanghai').toISOString()).toBe('2026-12-05T06:30:00.000Z')
+    expect(zonedInstant('2026-12-05T00:15', 'Asia/Shanghai').toISOString()).toBe('2026-12-04T16:15:00.000Z')
+    // a zone with summer time: the offset of that day, not of today
+    expect(zonedInstant('2026-07-01T09:00', 'Europe/Berlin').toISOString()).toBe('2026-07-01T07:00:00.000Z')
+    expect(zonedInstant('2026-01-01T09:00', 'Europe/Berlin').toISOString()).toBe('2026-01-01T08:00:00.000Z')
+    expect(wallClock('2026-12-05T06:30:00Z', 'Asia/Shanghai')).toBe('2026-12-05T14:30')
+    expect(wallClock('2026-12-04T16:15:00Z', 'Asia/Shanghai')).toBe('2026-12-05T00:15')
+    expect(wallClock(zonedInstant('2026-03-09T23:59', 'UTC'), 'UTC')).toBe('2026-03-09T23:59')
   })
 })

@@ -36,6 +36,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
   audit: () => import('./console/audit/AuditView.vue'),
   points: () => import('./console/points/PointsView.vue'),
+  events: () => import('./console/events/EventsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -152,6 +153,13 @@ export const router = createRouter({
           component: () => import('./rider/points/PointsArea.vue'),
           props: true,
           meta: { titleKey: 'points.title', roles: ['rider'], messages: 'points' },
+        },
+        {
+          path: 'events/:tab(mine)?',
+          name: 'rider-events',
+          component: () => import('./rider/events/RiderEventsView.vue'),
+          props: true,
+          meta: { titleKey: 'rider.entries.events', roles: ['rider'], messages: 'events' },
         },
         {
           path: 'me',

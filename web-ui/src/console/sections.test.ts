@@ -11,5 +11,6 @@ describe('console section routes', () => {
     }
     expect('messages' in sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'stations')!)).toBe(false)
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'points')!)).toMatchObject({ messages: ['console', 'points'] })
+    expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'events')!)).toMatchObject({ messages: ['console', 'events'] })
   })
 })
