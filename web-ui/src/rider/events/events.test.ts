@@ -42,7 +42,7 @@ describe("a rider's state with an event", () => {
 
   it('offers sign-up while seats are left, the waitlist when none are, nothing once sign-up closed', () => {
     expect(riderState(event(), before)).toBe('open')
-    expect(riderState(event({ capacity: null, seatsLeft: null }), before)).toBe('open')
+    expect(riderState(event({ capacity: undefined, seatsLeft: undefined }), before)).toBe('open')
     expect(riderState(event({ seatsLeft: 0 }), before)).toBe('full')
     expect(riderState(event({ signUpUntil: '2026-12-05T03:00:00Z' }), before)).toBe('closed')
     // no sign-up deadline: it closes at the start
