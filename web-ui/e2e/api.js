@@ -52,11 +52,12 @@ async function keycloakAdmin() {
 /**
  * A new identity at the OIDC provider, member of no township: someone about to sign up as a rider.
  * Made through Keycloak's admin API with the local stack's bootstrap admin.
+ * @param {string} [suffix] tells apart several new identities of one run
  * @returns {Promise<{ username: string, password: string }>}
  */
-export async function newAccount() {
+export async function newAccount(suffix = '') {
   const admin = await keycloakAdmin()
-  const username = `new-rider-${RUN.toString(36)}`
+  const username = `new-rider-${RUN.toString(36)}${suffix}`
   const password = 'fengxing'
   const created = await fetch(admin.users, {
     method: 'POST',
