@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, calendarDate, formatDateTime, startOfDay, wallClock, zonedInstant } from './format'
+import { addDays, calendarDate, formatDateTime } from './format'
+import { startOfDay, wallClock, zonedInstant } from './wallClock'
 
 describe("the township's clock", () => {
   it("counts today by the township's calendar, not the device's", () => {
