@@ -42,6 +42,7 @@ describe('roles in the current township', () => {
       'passes',
       'merchants',
       'points',
+      'events',
       'reportSettings',
       'staff',
       'audit',
@@ -49,9 +50,10 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) and points awards to dispatchers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points'])
-    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan'])
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) and points awards to dispatchers, scanning to station keepers, the events to all of them', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points', 'events'])
+    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan', 'events'])
+    expect(sectionsFor(signedInAs('ningxiang', ['station_keeper']))).toEqual(['scan', 'events'])
   })
 
   it('opens nothing to a rider, and nothing in a township one is not a member of', () => {
