@@ -58,12 +58,20 @@ function card(page) {
 }
 
 /**
+ * The text box of an Element Plus field whose test id lands on the box itself or on its wrapper.
+ * @param {import('playwright-core').Locator} field
+ */
+function box(field) {
+  return field.locator('input').or(field.locator('xpath=self::input')).first()
+}
+
+/**
  * Types a date and time into an Element Plus date picker and closes its panel.
  * @param {import('playwright-core').Locator} picker
  * @param {string} value
  */
 async function pick(picker, value) {
-  const input = picker.locator('input').first()
+  const input = box(picker)
   await input.click()
   await input.fill(value)
   await input.press('Enter')
@@ -100,12 +108,12 @@ test('a training: sign-up, check-in by the rider’s code and by the event’s Q
     await admin.getByRole('heading', { name: '活动' }).waitFor()
     await admin.getByTestId('event-add').click()
     const dialog = admin.getByRole('dialog', { name: '新建活动' })
-    await dialog.getByTestId('event-title').locator('input').fill(TITLE)
+    await box(dialog.getByTestId('event-title')).fill(TITLE)
     await pick(dialog.getByTestId('event-starts'), wallClock(10))
     await pick(dialog.getByTestId('event-ends'), wallClock(130))
     await dialog.getByTestId('event-station').click()
     await admin.getByRole('option', { name: STATION }).click()
-    await dialog.getByTestId('event-capacity').locator('input').fill('2')
+    await box(dialog.getByTestId('event-capacity')).fill('2')
     await dialog.getByTestId('dialog-save').click()
     await dialog.waitFor({ state: 'hidden' })
     // saved: its detail opens, scheduled, nobody signed up yet
