@@ -29,17 +29,19 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.LocalDate;
 import java.util.List;
 
 import static cn.fengxing.identity.Role.DISPATCHER;
 import static cn.fengxing.identity.Role.HANDLER;
+import static cn.fengxing.identity.Role.PLATFORM_OPERATOR;
 import static cn.fengxing.identity.Role.RIDER;
 import static cn.fengxing.identity.Role.STATION_KEEPER;
 import static cn.fengxing.identity.Role.TENANT_ADMIN;
@@ -70,8 +72,11 @@ public class EventResource {
     @Operation(summary = "List events",
             description = "Events by start, newest first; from/to are days of the township's calendar (inclusive) "
                     + "the event starts on.")
-    public Page<EventView> list(@PathParam("tenant") String tenant, @QueryParam("from") LocalDate from,
-                                @QueryParam("to") LocalDate to,
+    public Page<EventView> list(@PathParam("tenant") String tenant,
+                                @QueryParam("from") @Parameter(description = "First day, YYYY-MM-DD",
+                                        schema = @Schema(type = SchemaType.STRING, format = "date")) String from,
+                                @QueryParam("to") @Parameter(description = "Last day, YYYY-MM-DD",
+                                        schema = @Schema(type = SchemaType.STRING, format = "date")) String to,
                                 @QueryParam("kind") @Pattern(regexp = KIND) String kind,
                                 @QueryParam("status") @Pattern(regexp = "^(scheduled|cancelled)$") String status,
                                 @BeanParam PageRequest paging) {
@@ -124,7 +129,7 @@ public class EventResource {
 
     @GET
     @Path("/{id}")
-    @TenantAccess({TENANT_ADMIN, DISPATCHER, HANDLER, STATION_KEEPER, RIDER})
+    @TenantAccess({TENANT_ADMIN, DISPATCHER, HANDLER, STATION_KEEPER, RIDER, PLATFORM_OPERATOR})
     @Operation(summary = "Get an event", description = "One event; a rider also gets mine.")
     public EventView get(@PathParam("tenant") String tenant, @PathParam("id") long id) {
         return events.get(id);

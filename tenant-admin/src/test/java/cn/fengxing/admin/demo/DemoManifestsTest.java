@@ -347,6 +347,8 @@ class DemoManifestsTest {
                 DemoScansGenerator.discountUses(DIR.resolve(code + ".yaml"))));
         DemoScansGenerator.POINTS.forEach(code -> expected.put(code + "-points.json",
                 DemoScansGenerator.points(DIR.resolve(code + ".yaml"))));
+        DemoScansGenerator.EVENTS.forEach(code -> expected.put(code + "-events.json",
+                DemoScansGenerator.events(DIR.resolve(code + ".yaml"))));
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertEquals(file.getValue(), Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8),
                     "regenerate with DemoScansGenerator (see its header): " + file.getKey());
@@ -369,9 +371,17 @@ class DemoManifestsTest {
         int entries = 0;
         for (String section : ManifestLoader.HISTORY) {
             for (JsonNode e : manifest.path(section)) {
-                String rider = e.path("rider").asText();
-                assertTrue(joined.containsKey(rider), section + " " + e.path("code") + " by a rider of the roster");
-                assertTrue(joined.get(rider) > e.path("daysAgo").asInt(), section + " " + e.path("code") + " after joining");
+                // an event names its attendees, other entries their rider
+                List<String> riders = new ArrayList<>();
+                e.path("attendees").forEach(r -> riders.add(r.asText()));
+                if (!e.has("attendees")) {
+                    riders.add(e.path("rider").asText());
+                }
+                for (String rider : riders) {
+                    assertTrue(joined.containsKey(rider), section + " " + e.path("code") + " by a rider of the roster");
+                    assertTrue(joined.get(rider) > e.path("daysAgo").asInt(),
+                            section + " " + e.path("code") + " after joining");
+                }
                 entries++;
             }
         }
@@ -406,6 +416,48 @@ class DemoManifestsTest {
             accepted += e.path("action").asText().equals("report_accepted") ? 1 : 0;
         }
         assertEquals(code.equals("beidajie") ? dispatched : 0, accepted, code + ": 上报隐患 once per dispatched report");
+    }
+
+    /**
+     * 活动: every township's monthly meetings and quarterly trainings of the past year (宁乡 also three forums 恳谈会),
+     * each attended by a plausible share of the riders who had joined; 北大街's attendees are those its points
+     * history pays for that meeting or training.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void eventsHistoryHasTheYearsMeetingsAndTrainings(String code) {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve(code + ".yaml"));
+        Map<String, Integer> kinds = new HashMap<>();
+        Map<String, Set<String>> paid = new HashMap<>();
+        for (JsonNode p : manifest.path("pointsHistory")) {
+            paid.computeIfAbsent(p.path("action").asText() + ":" + p.path("daysAgo").asInt(), k -> new HashSet<>())
+                    .add(p.path("rider").asText());
+        }
+        Set<String> stations = new HashSet<>();
+        manifest.path("stations").forEach(st -> stations.add(st.path("code").asText()));
+        for (JsonNode e : manifest.path("eventsHistory")) {
+            String kind = e.path("kind").asText();
+            kinds.merge(kind, 1, Integer::sum);
+            int daysAgo = e.path("daysAgo").asInt();
+            assertTrue(daysAgo >= 1 && daysAgo <= 360, e.path("code") + " within the past year");
+            assertTrue(e.has("station") ? stations.contains(e.path("station").asText()) : e.has("address"),
+                    e.path("code") + " at a station of " + code + " or an address");
+            Set<String> attendees = new HashSet<>();
+            e.path("attendees").forEach(a -> attendees.add(a.asText()));
+            assertEquals(e.path("attendees").size(), attendees.size(), e.path("code") + " lists each rider once");
+            long joined = 0;
+            for (JsonNode r : manifest.path("riders")) {
+                joined += r.path("joinedDaysAgo").asInt() > daysAgo ? 1 : 0;
+            }
+            double share = attendees.size() / (double) joined;
+            assertTrue(share > 0.05 && share < 0.9, e.path("code") + " attended by a plausible share: " + share);
+            if (code.equals("beidajie")) {
+                assertEquals(paid.get(kind + ":" + daysAgo), attendees, e.path("code") + " as the points history pays");
+            }
+        }
+        assertEquals(12, kinds.get("meeting"), code + "'s monthly meetings");
+        assertEquals(4, kinds.get("training"), code + "'s quarterly trainings");
+        assertEquals(code.equals("ningxiang") ? 3 : null, kinds.get("forum"), code + "'s forums");
     }
 
     /** 北大街: the article's 100 riders in 9 squads, one per community; 山阳: a 25-rider volunteer squad. */

@@ -30,7 +30,10 @@ import java.util.Random;
  * <li>{@code <code>-discounts.json}: discount uses 优惠核销 at the partner merchants (山阳 400, 月坛 500);</li>
  * <li>{@code <code>-points.json}: the points riders earned 爱心存折 (北大街): 上报隐患 for each report of the report
  * history the duty desk dispatched, on the day it did, and the year's monthly meetings, training, home visits,
- * help to residents, hardship help and volunteering, each as the township's rule pays it.</li>
+ * help to residents, hardship help and volunteering, each as the township's rule pays it;</li>
+ * <li>{@code <code>-events.json}: every township's past events 活动 with their attendees: the monthly meeting 例会 and
+ * the quarterly training 培训 (北大街: those its points history pays for them; elsewhere about two in five riders at a
+ * meeting, half at a training), and 宁乡's three riders' forums 恳谈会 (about one in four).</li>
  * </ul>
  * Days count back from the day the manifest is first applied (1–360). Randomness is seeded, and {@code DemoManifestsTest}
  * checks that each committed file equals what this class generates. Run from the repository root after changing a
@@ -49,6 +52,11 @@ public final class DemoScansGenerator {
     static final Map<String, Integer> DISCOUNT_USES = Map.of("shanyang", 400, "yuetan", 500);
     /** Townships with a points history. */
     static final List<String> POINTS = List.of("beidajie");
+    /** Townships with an events history: all five. */
+    static final List<String> EVENTS = List.of("beidajie", "gongcheng", "ningxiang", "shanyang", "yuetan");
+    /** Days ago of the monthly meetings (and, a few days later in months 1, 4, 7, 10, the quarterly training). */
+    static final int FIRST_MEETING = 20;
+    static final int TRAINING_AFTER = 5;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] VALID_DAYS = {90, 180, 365};
@@ -71,6 +79,9 @@ public final class DemoScansGenerator {
         }
         for (String code : POINTS) {
             write(dir.resolve(code + "-points.json"), points(dir.resolve(code + ".yaml")));
+        }
+        for (String code : EVENTS) {
+            write(dir.resolve(code + "-events.json"), events(dir.resolve(code + ".yaml")));
         }
     }
 
@@ -162,14 +173,14 @@ public final class DemoScansGenerator {
             }
         }
         for (int month = 0; month < 12; month++) {
-            int meeting = 20 + month * 30;
+            int meeting = FIRST_MEETING + month * 30;
             String name = "月度微网格员例会";
             for (String phone : roster.phones) {
                 if (roster.joinedBefore(phone, meeting) && random.nextInt(3) == 0) {
                     entries.add(award(meeting, 19 * 60 + random.nextInt(30), phone, "meeting", pays, name, admin));
                 }
-                if (month % 3 == 1 && roster.joinedBefore(phone, meeting + 5) && random.nextBoolean()) {
-                    entries.add(award(meeting + 5, 14 * 60 + random.nextInt(60), phone, "training", pays,
+                if (month % 3 == 1 && roster.joinedBefore(phone, meeting + TRAINING_AFTER) && random.nextBoolean()) {
+                    entries.add(award(meeting + TRAINING_AFTER, 14 * 60 + random.nextInt(60), phone, "training", pays,
                             "骑手交通安全与应急救护培训", admin));
                 }
             }
@@ -185,6 +196,83 @@ public final class DemoScansGenerator {
             }
         }
         return render(entries, prefix(code) + "-pt");
+    }
+
+    /**
+     * The township's past events with who attended: the monthly meeting 例会 at 19:00 and the quarterly training 培训
+     * at 14:00 at its first workers' home (else its first station, else its 党群服务中心), and in 宁乡 three riders'
+     * forums 恳谈会. 北大街's attendees are those its points history pays for the meeting or training that day.
+     */
+    public static String events(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        Random random = new Random(20240705L + code.hashCode());
+        DemoRoster roster = new DemoRoster(manifest.path("riders"));
+        String admin = admin(manifest);
+        Map<String, List<String>> paid = new java.util.HashMap<>();
+        if (POINTS.contains(code)) {
+            try {
+                for (JsonNode e : JSON.readTree(points(manifestFile))) {
+                    paid.computeIfAbsent(e.path("action").asText() + ":" + e.path("daysAgo").asInt(),
+                            k -> new ArrayList<>()).add(e.path("rider").asText());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        JsonNode place = null;
+        for (JsonNode st : manifest.path("stations")) {
+            if (place == null || (st.path("kind").asText().equals("workers_home")
+                    && !place.path("kind").asText().equals("workers_home"))) {
+                place = st;
+            }
+        }
+        String station = place == null ? null : place.path("code").asText();
+        String address = manifest.path("name").asText() + "党群服务中心";
+        String meetingTitle = code.equals("beidajie") ? "月度微网格员例会" : "月度骑手例会";
+        List<ObjectNode> entries = new ArrayList<>();
+        for (int month = 0; month < 12; month++) {
+            int meeting = FIRST_MEETING + month * 30;
+            entries.add(event("meeting", meetingTitle, "通报本月随手拍和派单情况，交流走访中发现的问题", meeting, "19:00",
+                    60, station, address, admin, attendees(roster, paid.get("meeting:" + meeting), meeting, random, 2, 5)));
+            if (month % 3 == 1) {
+                int training = meeting + TRAINING_AFTER;
+                entries.add(event("training", "骑手交通安全与应急救护培训", "交通安全法规、电动车安全驾驶和心肺复苏实操",
+                        training, "14:00", 120, station, address, admin,
+                        attendees(roster, paid.get("training:" + training), training, random, 1, 2)));
+            }
+        }
+        if (code.equals("ningxiang")) {
+            for (int daysAgo : new int[] {300, 180, 60}) {
+                entries.add(event("forum", "骑手恳谈会", "镇领导与骑手面对面，听取骑手在配送、休息和权益保障方面的意见建议",
+                        daysAgo, "15:00", 90, station, address, admin, attendees(roster, null, daysAgo, random, 1, 4)));
+            }
+        }
+        return render(entries, prefix(code) + "-ev");
+    }
+
+    /** Who attended: those paid for it, else riders who had joined, each with chance {@code share / of}. */
+    private static List<String> attendees(DemoRoster roster, List<String> paid, int daysAgo, Random random, int share,
+                                          int of) {
+        if (paid != null) {
+            return paid;
+        }
+        return roster.phones.stream().filter(p -> roster.joinedBefore(p, daysAgo) && random.nextInt(of) < share)
+                .toList();
+    }
+
+    private static ObjectNode event(String kind, String title, String description, int daysAgo, String time,
+                                    int minutes, String station, String address, String by, List<String> attendees) {
+        ObjectNode e = JsonNodeFactory.instance.objectNode().put("code", "").put("daysAgo", daysAgo).put("time", time)
+                .put("kind", kind).put("title", title).put("description", description).put("minutes", minutes);
+        if (station != null) {
+            e.put("station", station);
+        } else {
+            e.put("address", address);
+        }
+        e.put("by", by);
+        attendees.forEach(e.putArray("attendees")::add);
+        return e;
     }
 
     private static ObjectNode award(int daysAgo, int minute, String rider, String action, Map<String, Integer> pays,
