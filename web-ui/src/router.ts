@@ -36,6 +36,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
   audit: () => import('./console/audit/AuditView.vue'),
   points: () => import('./console/points/PointsView.vue'),
+  suggestions: () => import('./console/suggestions/SuggestionsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -152,6 +153,18 @@ export const router = createRouter({
           component: () => import('./rider/points/PointsArea.vue'),
           props: true,
           meta: { titleKey: 'points.title', roles: ['rider'], messages: 'points' },
+        },
+        {
+          path: 'suggestions',
+          name: 'rider-suggestions',
+          component: () => import('./rider/suggestions/SuggestionsView.vue'),
+          meta: { titleKey: 'suggestions.title', roles: ['rider'], messages: 'suggestions' },
+        },
+        {
+          path: 'suggestions/new',
+          name: 'rider-suggestion-new',
+          component: () => import('./rider/suggestions/SuggestionFormView.vue'),
+          meta: { titleKey: 'suggestions.form.title', roles: ['rider'], messages: 'suggestions' },
         },
         {
           path: 'me',

@@ -9,10 +9,12 @@ import enApp from './en.json'
 import zhCNApp from './zh-CN.json'
 import enPoints from './points/en.json'
 import zhCNPoints from './points/zh-CN.json'
+import enSuggestions from './suggestions/en.json'
+import zhCNSuggestions from './suggestions/zh-CN.json'
 
-// a language's messages: the app's, the console's and the points', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints }
-const en = { ...enApp, ...enConsole, ...enPoints }
+// a language's messages: the app's, the console's, the points' and the suggestions', which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNSuggestions }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enSuggestions }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
