@@ -18,6 +18,12 @@ export const STATE_TAGS: Record<SuggestionState, 'warning' | 'primary' | 'succes
   not_adopted: 'default',
 }
 
+/** Element Plus's tag type of a state (it calls the plain one info). */
+export function consoleTag(state: SuggestionState): 'warning' | 'primary' | 'success' | 'info' {
+  const tag = STATE_TAGS[state]
+  return tag === 'default' ? 'info' : tag
+}
+
 /** Longest text a suggestion (and an answer) may have. */
 export const MAX_TEXT = 1000
 

@@ -6,6 +6,7 @@ import cn.fengxing.points.service.PointsSweep;
 import cn.fengxing.region.ComparisonJson;
 import cn.fengxing.region.service.TownshipFigureRefresher;
 import cn.fengxing.support.Db;
+import cn.fengxing.support.Race;
 import cn.fengxing.support.Reports;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
@@ -221,7 +222,7 @@ class PointsApiTest {
         // twenty awards of one rider at once: the day's cap holds
         rule(A, "helping", 10, 30, null, false);
         long other = riderId(A, RIDERS.get(0));
-        List<Integer> statuses = race(IntStream.range(0, 20).mapToObj(i -> (Callable<Integer>) () ->
+        List<Integer> statuses = Race.of(IntStream.range(0, 20).mapToObj(i -> (Callable<Integer>) () ->
                 award(TestTenants.admin(A), other, "helping", null, "h-" + i).statusCode()).toList());
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(3);
         assertThat(statuses).containsOnly(201, 409);
@@ -300,7 +301,7 @@ class PointsApiTest {
         long reward = stationWithReward("race", KEEPER, 50, 1);
         List<Long> ids = RIDERS.stream().map(s -> riderId(A, s)).toList();
         ids.forEach(id -> give(id, 100));
-        List<Integer> statuses = race(RIDERS.stream().map(s -> (Callable<Integer>) () -> redeem(s, reward,
+        List<Integer> statuses = Race.of(RIDERS.stream().map(s -> (Callable<Integer>) () -> redeem(s, reward,
                 UUID.randomUUID().toString()).statusCode()).toList());
         assertThat(statuses).containsOnly(201, 409);
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
@@ -320,7 +321,7 @@ class PointsApiTest {
         String racer = RIDERS.get(0);
         long rider = riderId(A, racer);
         give(rider, 50);
-        List<Integer> statuses = race(IntStream.range(0, RACERS).mapToObj(i -> (Callable<Integer>) () ->
+        List<Integer> statuses = Race.of(IntStream.range(0, RACERS).mapToObj(i -> (Callable<Integer>) () ->
                 redeem(racer, reward, "try-" + i).statusCode()).toList());
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(1);
         assertThat(statuses).containsOnly(201, 409);
@@ -457,25 +458,5 @@ class PointsApiTest {
         // one reward handed over; the other, still waiting to be collected, is not redeemed yet
         assertThat(((Number) values.get("points.redeemed")).intValue()).isEqualTo(30);
         assertThat(((Number) values.get("points.rewardsHandedOver")).intValue()).isEqualTo(1);
-    }
-
-    /** Starts the calls at once (as far as threads allow) and returns their statuses. */
-    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (Callable<Integer> call : calls) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> r : results) {
-            statuses.add(r.get());
-        }
-        pool.shutdown();
-        return statuses;
     }
 }

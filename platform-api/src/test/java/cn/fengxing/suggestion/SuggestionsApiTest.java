@@ -3,6 +3,7 @@ package cn.fengxing.suggestion;
 import cn.fengxing.region.ComparisonJson;
 import cn.fengxing.region.service.TownshipFigureRefresher;
 import cn.fengxing.support.Db;
+import cn.fengxing.support.Race;
 import cn.fengxing.support.Photos;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
@@ -23,10 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -142,7 +139,7 @@ class SuggestionsApiTest {
             twins.add(() -> form(RIDER, "rights", "希望统一购买意外险", "twin").multiPart("photos", "p.png",
                     Photos.png(200, 150), "image/png").post(base(A)).statusCode());
         }
-        List<Integer> statuses = race(twins);
+        List<Integer> statuses = Race.of(twins);
         assertThat(statuses).containsOnly(200, 201);
         assertThat(statuses.stream().filter(s -> s == 201).count()).isEqualTo(1);
         assertThat(Db.count("select count(*) from suggestion where tenant_id = '" + A + "' and request_id = 'twin'"))
@@ -340,25 +337,5 @@ class SuggestionsApiTest {
 
     private static org.assertj.core.data.Offset<Double> within() {
         return org.assertj.core.data.Offset.offset(0.01);
-    }
-
-    /** Starts the calls at once (as far as threads allow) and returns their statuses. */
-    private static List<Integer> race(List<Callable<Integer>> calls) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Integer>> results = new ArrayList<>();
-        for (Callable<Integer> call : calls) {
-            results.add(pool.submit(() -> {
-                start.await();
-                return call.call();
-            }));
-        }
-        start.countDown();
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> f : results) {
-            statuses.add(f.get());
-        }
-        pool.shutdown();
-        return statuses;
     }
 }
