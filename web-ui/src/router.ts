@@ -155,16 +155,12 @@ export const router = createRouter({
           meta: { titleKey: 'points.title', roles: ['rider'], messages: 'points' },
         },
         {
-          path: 'suggestions',
+          // my suggestions and the form to raise one, in one chunk
+          path: 'suggestions/:page(new)?',
           name: 'rider-suggestions',
-          component: () => import('./rider/suggestions/SuggestionsView.vue'),
+          component: () => import('./rider/suggestions/SuggestionsArea.vue'),
+          props: true,
           meta: { titleKey: 'suggestions.title', roles: ['rider'], messages: 'suggestions' },
-        },
-        {
-          path: 'suggestions/new',
-          name: 'rider-suggestion-new',
-          component: () => import('./rider/suggestions/SuggestionFormView.vue'),
-          meta: { titleKey: 'suggestions.form.title', roles: ['rider'], messages: 'suggestions' },
         },
         {
           path: 'me',
