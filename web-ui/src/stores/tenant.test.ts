@@ -42,6 +42,7 @@ describe('roles in the current township', () => {
       'passes',
       'merchants',
       'points',
+      'suggestions',
       'reportSettings',
       'staff',
       'audit',
@@ -49,8 +50,8 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) and points awards to dispatchers, scanning to station keepers', () => {
-    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points'])
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only), points awards and suggestions to dispatchers, scanning to station keepers', () => {
+    expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points', 'suggestions'])
     expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan'])
   })
 
