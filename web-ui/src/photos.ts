@@ -2,7 +2,7 @@ import { onBeforeUnmount, ref, watch, type Ref } from 'vue'
 import { api } from './api/client'
 import { useTenantStore } from './stores/tenant'
 
-// Photos of reports, shared by the rider app and the console.
+// Photos of reports and suggestions, shared by the rider app and the console.
 
 /** Object URLs for blobs (photos on the phone, images fetched with the token), revoked when the component goes. */
 export function useObjectUrls() {
@@ -55,6 +55,17 @@ export interface PhotoRef {
  */
 export function useReportPhoto(which: () => PhotoRef): { src: Ref<string | undefined>; failed: Ref<boolean> } {
   const tenant = useTenantStore()
+  return useFetchedPhoto(which, ({ report, photo, thumb }) => fetchReportPhoto(tenant.code!, report, photo, thumb ?? false))
+}
+
+/**
+ * A photo fetched with the token (a report's, a suggestion's) as an object URL for <img src>, fetched again whenever
+ * `which` changes (undefined while loading; `failed` when it could not be had, e.g. offline).
+ */
+export function useFetchedPhoto<T>(
+  which: () => T,
+  fetch: (which: T) => Promise<Blob>,
+): { src: Ref<string | undefined>; failed: Ref<boolean> } {
   const { url, release } = useObjectUrls()
   const src = ref<string>()
   const failed = ref(false)
@@ -62,10 +73,10 @@ export function useReportPhoto(which: () => PhotoRef): { src: Ref<string | undef
 
   watch(
     which,
-    async ({ report, photo, thumb }) => {
+    async (w) => {
       failed.value = false
       try {
-        const blob = await fetchReportPhoto(tenant.code!, report, photo, thumb ?? false)
+        const blob = await fetch(w)
         if (shown) release(shown)
         shown = blob
         src.value = url(blob)

@@ -37,6 +37,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   audit: () => import('./console/audit/AuditView.vue'),
   points: () => import('./console/points/PointsView.vue'),
   events: () => import('./console/events/EventsView.vue'),
+  suggestions: () => import('./console/suggestions/SuggestionsView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -160,6 +161,14 @@ export const router = createRouter({
           component: () => import('./rider/events/RiderEventsView.vue'),
           props: true,
           meta: { titleKey: 'rider.entries.events', roles: ['rider'], messages: 'events' },
+        },
+        {
+          // my suggestions and the form to raise one, in one chunk
+          path: 'suggestions/:page(new)?',
+          name: 'rider-suggestions',
+          component: () => import('./rider/suggestions/SuggestionsArea.vue'),
+          props: true,
+          meta: { titleKey: 'suggestions.title', roles: ['rider'], messages: 'suggestions' },
         },
         {
           path: 'me',

@@ -12,5 +12,8 @@ describe('console section routes', () => {
     expect('messages' in sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'stations')!)).toBe(false)
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'points')!)).toMatchObject({ messages: ['console', 'points'] })
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'events')!)).toMatchObject({ messages: ['console', 'events'] })
+    expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'suggestions')!)).toMatchObject({
+      messages: ['console', 'suggestions'],
+    })
   })
 })

@@ -16,6 +16,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'points', roles: ['tenant_admin', 'dispatcher'] },
   // admins organise 活动; keepers show the code of and check riders in at their station's; the others read
   { key: 'events', roles: ['tenant_admin', 'dispatcher', 'handler', 'station_keeper'] },
+  // the duty desk records and answers suggestions; only admins decide whether one is adopted
+  { key: 'suggestions', roles: ['tenant_admin', 'dispatcher'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
@@ -32,6 +34,7 @@ export const CONSOLE_ROLES: readonly TenantRole[] = [...new Set(CONSOLE_SECTIONS
 const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = {
   points: ['console', 'points'],
   events: ['console', 'events'],
+  suggestions: ['console', 'suggestions'],
 }
 
 /**

@@ -11,10 +11,12 @@ import enPoints from './points/en.json'
 import zhCNPoints from './points/zh-CN.json'
 import enEvents from './events/en.json'
 import zhCNEvents from './events/zh-CN.json'
+import enSuggestions from './suggestions/en.json'
+import zhCNSuggestions from './suggestions/zh-CN.json'
 
-// a language's messages: the app's, the console's, the points' and the events', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents }
-const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents }
+// a language's messages: the app's, the console's, the points', the events' and the suggestions', which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 

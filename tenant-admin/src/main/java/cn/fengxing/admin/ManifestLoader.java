@@ -32,7 +32,8 @@ public final class ManifestLoader {
 
     /** Sections whose entries may live in a JSON file of their own, named by the manifest. */
     public static final List<String> HISTORY = List.of("reportHistory", "epassHistory", "stationVisitHistory",
-            "discountUseHistory", "pointsHistory", "eventsHistory");
+            "discountUseHistory", "pointsHistory", "eventsHistory",
+            "suggestionsHistory");
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;

@@ -1,5 +1,6 @@
 package cn.fengxing.dispatch.service;
 
+import cn.fengxing.common.photo.PhotoIntake;
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
@@ -312,7 +313,7 @@ public class DispatchService {
 
     /** Handled: note and optional photos; the rider is asked to verify. */
     @Transactional
-    public ReportView resolve(long id, StepForm form, List<ReportPhotos.Processed> processed, Locale locale) {
+    public ReportView resolve(long id, StepForm form, List<PhotoIntake.Processed> processed, Locale locale) {
         Report r = assigned(id);
         ReportEvent event = workflow.apply(r, ReportAction.resolve, actors.current(),
                 ReportService.blankToNull(form.note), null);

@@ -1,5 +1,6 @@
 package cn.fengxing.report.service;
 
+import cn.fengxing.common.photo.PhotoIntake;
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.problem.ProblemException;
@@ -101,7 +102,7 @@ public class ReportService {
      * key: they wait for the first to commit and get its report back, so there is only ever one.
      */
     @Transactional
-    public Filed file(ReportForm form, List<ReportPhotos.Processed> processed, String idempotencyKey, Locale locale) {
+    public Filed file(ReportForm form, List<PhotoIntake.Processed> processed, String idempotencyKey, Locale locale) {
         Rider rider = riders.current();
         if (idempotencyKey != null) {
             // serialises concurrent retries of one submission; released at commit
@@ -244,7 +245,7 @@ public class ReportService {
 
     /** The reporting rider's verdict on the fix: fixed closes it, not fixed reopens it for the dispatcher. */
     @Transactional
-    public ReportView verify(long id, VerificationForm form, List<ReportPhotos.Processed> processed, Locale locale) {
+    public ReportView verify(long id, VerificationForm form, List<PhotoIntake.Processed> processed, Locale locale) {
         Report r = require(id);
         if (!caller.subject().equals(r.reporterSubject)) {
             throw ProblemException.forbidden("report.not-reporter", id);

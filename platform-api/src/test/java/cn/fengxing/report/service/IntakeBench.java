@@ -53,7 +53,7 @@ class IntakeBench {
     static final int FLOOR_PHOTOS = 240;
 
     @Inject
-    ReportPhotos photos;
+    cn.fengxing.common.photo.PhotoIntake photos;
 
     @Inject
     FengxingConfig config;

@@ -349,6 +349,8 @@ class DemoManifestsTest {
                 DemoScansGenerator.points(DIR.resolve(code + ".yaml"))));
         DemoScansGenerator.EVENTS.forEach(code -> expected.put(code + "-events.json",
                 DemoScansGenerator.events(DIR.resolve(code + ".yaml"))));
+        DemoScansGenerator.SUGGESTIONS.keySet().forEach(code -> expected.put(code + "-suggestions.json",
+                DemoScansGenerator.suggestions(DIR.resolve(code + ".yaml"))));
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertEquals(file.getValue(), Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8),
                     "regenerate with DemoScansGenerator (see its header): " + file.getKey());
@@ -458,6 +460,45 @@ class DemoManifestsTest {
         assertEquals(12, kinds.get("meeting"), code + "'s monthly meetings");
         assertEquals(4, kinds.get("training"), code + "'s quarterly trainings");
         assertEquals(code.equals("ningxiang") ? 3 : null, kinds.get("forum"), code + "'s forums");
+    }
+
+    /**
+     * 宁乡's suggestions 意见建议 ("every reasonable suggestion recorded and answered"): nearly all answered, answers
+     * before decisions, many adopted and some not (each with its reason), a few raised at the riders' forum.
+     */
+    @Test
+    void ningxiangsSuggestionsAreMostlyAnsweredSomeAdopted() {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve("ningxiang.yaml"));
+        JsonNode history = manifest.path("suggestionsHistory");
+        assertEquals(DemoScansGenerator.SUGGESTIONS.get("ningxiang"), history.size());
+        Set<String> staff = new HashSet<>();
+        manifest.path("members").forEach(m -> staff.add(m.path("subject").asText()));
+        int answered = 0;
+        int adopted = 0;
+        int notAdopted = 0;
+        int forum = 0;
+        for (JsonNode e : history) {
+            String code = e.path("code").asText();
+            forum += e.path("channel").asText().equals("forum") ? 1 : 0;
+            assertTrue(e.path("text").asText().length() <= 1000, code);
+            if (e.has("answer")) {
+                answered++;
+                assertTrue(staff.contains(e.path("by").asText()), code + " answered by a member");
+                assertTrue(e.path("daysAgo").asInt() * 24 > e.path("answerHours").asInt()
+                        + e.path("decisionHours").asInt(0), code + " answered and decided in the past");
+            } else {
+                assertFalse(e.has("decision"), code + " is decided only once answered");
+            }
+            adopted += e.path("decision").asText().equals("adopted") ? 1 : 0;
+            if (e.path("decision").asText().equals("not_adopted")) {
+                notAdopted++;
+                assertFalse(e.path("note").asText().isBlank(), code + " says why it is not adopted");
+            }
+        }
+        assertTrue(answered >= history.size() * 0.85, "most answered: " + answered);
+        assertTrue(adopted > notAdopted && notAdopted > 0, "some adopted, a few not: " + adopted + "/" + notAdopted);
+        assertTrue(answered < history.size(), "the latest wait for an answer");
+        assertTrue(forum >= 4, "raised at the riders' forum: " + forum);
     }
 
     /** 北大街: the article's 100 riders in 9 squads, one per community; 山阳: a 25-rider volunteer squad. */

@@ -33,7 +33,11 @@ import java.util.Random;
  * help to residents, hardship help and volunteering, each as the township's rule pays it;</li>
  * <li>{@code <code>-events.json}: every township's past events 活动 with their attendees: the monthly meeting 例会 and
  * the quarterly training 培训 (北大街: those its points history pays for them; elsewhere about two in five riders at a
- * meeting, half at a training), and 宁乡's three riders' forums 恳谈会 (about one in four).</li>
+ * meeting, half at a training), and 宁乡's three riders' forums 恳谈会 (about one in four);</li>
+ * <li>{@code <code>-suggestions.json}: suggestions riders raised 意见建议 (宁乡) about rest stations, charging, parking at
+ * gated communities, insurance, traffic safety and the platforms, in the app and at the quarterly riders' forum
+ * 骑手恳谈会, nearly all answered within a few days by the duty desk or the admin, then many adopted by the admin and some
+ * not (with the reason); the last few days' not answered yet.</li>
  * </ul>
  * Days count back from the day the manifest is first applied (1–360). Randomness is seeded, and {@code DemoManifestsTest}
  * checks that each committed file equals what this class generates. Run from the repository root after changing a
@@ -57,6 +61,8 @@ public final class DemoScansGenerator {
     /** Days ago of the monthly meetings (and, a few days later in months 1, 4, 7, 10, the quarterly training). */
     static final int FIRST_MEETING = 20;
     static final int TRAINING_AFTER = 5;
+    /** Townships with a suggestions history, and how many suggestions it has. */
+    static final Map<String, Integer> SUGGESTIONS = Map.of("ningxiang", 96);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] VALID_DAYS = {90, 180, 365};
@@ -82,6 +88,9 @@ public final class DemoScansGenerator {
         }
         for (String code : EVENTS) {
             write(dir.resolve(code + "-events.json"), events(dir.resolve(code + ".yaml")));
+        }
+        for (String code : SUGGESTIONS.keySet().stream().sorted().toList()) {
+            write(dir.resolve(code + "-suggestions.json"), suggestions(dir.resolve(code + ".yaml")));
         }
     }
 
@@ -273,6 +282,133 @@ public final class DemoScansGenerator {
         e.put("by", by);
         attendees.forEach(e.putArray("attendees")::add);
         return e;
+    }
+
+    /**
+     * What riders suggest, by category, each with the township's answer, what adopting it meant and why it could not
+     * be adopted; {c} stands for a friendly community, {s} for a station of the township.
+     */
+    private static final String[][] SUGGESTED = {
+            {"stations", "{s}晚上九点就关门了，夜班骑手没地方歇脚喝水，建议延长到晚上十一点。",
+                    "已与驿站负责人沟通，正在排值班表，试行延长开放时间。", "自下月起{s}延长开放至23:00。",
+                    "驿站由商户代管，夜间无人值守存在安全隐患，暂无法延长。"},
+            {"stations", "{s}只有两个充电插座，高峰时排队充电，建议加装充电柜。",
+                    "已登记，正在联系供电所核实驿站用电负荷。", "已在{s}加装一组8口换电充电柜。",
+                    "驿站线路负荷不足，改造需产权方同意，已推荐附近的E站充电点。"},
+            {"stations", "希望{s}配微波炉和饮水机，冬天能吃口热饭。", "收到，已列入驿站提升清单。",
+                    "已为{s}配齐微波炉、饮水机和急救药箱。", "驿站面积有限，已在附近E站提供热水。"},
+            {"stations", "{s}的位置不好找，导航搜不到，建议在路口加个指示牌。", "已请驿站在地图平台上补充位置信息。",
+                    "路口指示牌已安装，地图平台已能搜索到。", "路口属市政设施，指示牌需报批，已先在地图平台标注。"},
+            {"work_conditions", "{c}门禁不让电动车进，送餐只能推车走进去，能否在门口设骑手临时停车点？",
+                    "已与{c}物业协商，先在东门划出临时停车区。", "{c}已设骑手专用临时停车位并发放电子通行证。",
+                    "物业担心消防通道被占，暂不同意，已协调改由侧门步行快速通道进入。"},
+            {"work_conditions", "{c}保安要求登记身份证才让进，高峰期耽误时间，建议用骑手码扫码进门。",
+                    "已将{c}纳入骑手友好小区推进名单。", "{c}已开通骑手码扫码通行。",
+                    "小区业委会未通过，继续沟通中，先为常驻骑手办理电子通行证。"},
+            {"work_conditions", "夏天中午太热，建议在商业街设几个遮阳避暑点。", "已转城管中队和各社区研究选址。",
+                    "在城北、城南商业街各设一处避暑点，提供凉茶和藿香正气水。",
+                    "商业街沿线无合适场地，已请各驿站夏季中午开放供骑手避暑。"},
+            {"work_conditions", "高峰期电梯不让外卖员用，十几层爬楼太累，希望物业能开放一部电梯。",
+                    "已与相关小区物业沟通，高峰时段协调开放一部电梯。", "三个小区已在午晚高峰开放货梯供骑手使用。",
+                    "电梯归全体业主所有，物业无权单方面开放，已建议设置外卖柜。"},
+            {"rights", "希望镇里统一帮骑手买意外险，很多兼职骑手没有保险。",
+                    "已联系保险公司和平台了解团体意外险方案。", "镇工会为在册骑手统一投保团体意外险，已生效。",
+                    "保险由平台按规定缴纳，镇里无专项资金，已督促平台为兼职骑手补齐。"},
+            {"rights", "超时扣款标准不清楚，遇到电梯坏了也被扣钱，希望帮忙和平台沟通申诉渠道。",
+                    "已将情况反馈给平台站点负责人，约定每月召开一次申诉沟通会。",
+                    "平台已开通恶劣天气和不可抗力免责申诉，驿站可协助提交。",
+                    "扣款规则属平台统一制定，镇里无权更改，已协助反映到平台区域总部。"},
+            {"rights", "希望能有骑手体检，常年骑车腰不好。", "已与镇卫生院联系体检安排。",
+                    "镇卫生院为骑手提供每年一次免费基础体检。", "今年体检名额已满，已列入明年计划。"},
+            {"rights", "孩子上学的事不知道找谁咨询，希望驿站能提供政策咨询。", "已请各社区党群服务中心安排专人解答。",
+                    "每月第一个周三在驿站开展政策咨询日。", "入学政策由教育部门统一解答，已在驿站张贴咨询电话。"},
+            {"delivery", "平台派单经常让人逆行抄近路，建议和平台沟通调整导航路线。",
+                    "已把易逆行路段整理给平台站点，请其调整派单路线。", "平台已在镇区五个路口调整导航，不再引导逆行。",
+                    "导航规则由平台总部统一调整，已持续反映。"},
+            {"delivery", "外卖柜太少，顾客不下楼取餐，希望在{c}多放几个外卖柜。",
+                    "已与{c}物业和外卖柜运营方对接。", "{c}新增两组外卖柜，骑手可直接投放。",
+                    "小区公共区域改造需业主表决，暂不能增设。"},
+            {"delivery", "不同平台的骑手在驿站抢充电位，建议驿站按时段预约。", "已在驿站试行登记排队。",
+                    "驿站充电位已实行扫码预约。", "预约需要新系统支持，暂维持现场排队。"},
+            {"community", "{c}路口晚上太黑，送餐不安全，建议加装路灯。", "已转住建站和供电所现场查看。",
+                    "{c}路口已加装两盏路灯。", "该路段属于待拆迁区域，暂不安装，已请社区加强巡查。"},
+            {"community", "学校门口放学时电动车乱停，建议划出外卖临时停车区。", "已转城管中队和学校研究。",
+                    "已在学校东侧划设外卖临时停车区。", "学校周边为禁停区域，已建议骑手在指定路口等候。"},
+            {"community", "希望组织骑手交通安全培训，很多新骑手不熟悉路况。", "已安排交警中队与驿站联合开展培训。",
+                    "每季度在驿站开展一次交通安全与应急救护培训。", "本季度培训已结束，下季度安排。"},
+            {"community", "骑手愿意参加社区志愿服务，希望能和积分挂钩。", "已将建议转给爱心积分管理员研究。",
+                    "志愿服务已纳入爱心积分，每次可得10分。", "积分规则年内已定，明年修订时一并考虑。"},
+            {"other", "希望驿站能提供雨衣和手套借用，下雨天很需要。", "已请驿站准备一批雨具。",
+                    "各A级驿站已配备雨衣、手套借用箱。", "驿站物资有限，已推荐商家提供优惠雨具。"},
+            {"other", "过年期间回不了家的骑手希望能一起吃个年夜饭。", "已与党群服务中心商量组织。",
+                    "除夕在党群服务中心举办骑手团圆饭，共60人参加。", "场地已被占用，改为发放节日慰问包。"},
+    };
+
+    /**
+     * The township's suggestions over the year: riders (those who had joined) raise them in the app on random days,
+     * more lately, and at the quarterly riders' forum 骑手恳谈会 the admin records three at once. Nearly all are answered
+     * within hours or days (by the duty desk or the admin); those answered long enough ago are mostly decided by the
+     * admin: about half adopted, some not (with the reason); the last days' wait for an answer.
+     */
+    public static String suggestions(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        Random random = new Random(20240705L + code.hashCode());
+        DemoRoster roster = new DemoRoster(manifest.path("riders"));
+        String admin = admin(manifest);
+        String desk = member(manifest, "dispatcher", admin);
+        List<String> communities = new ArrayList<>();
+        manifest.path("friendlyCommunities").forEach(f -> communities.add(f.path("name").asText()));
+        List<String> stations = new ArrayList<>();
+        manifest.path("stations").forEach(st -> stations.add(st.path("name").asText()));
+        List<ObjectNode> entries = new ArrayList<>();
+        int count = SUGGESTIONS.get(code);
+        for (int i = 0; i < count; i++) {
+            boolean forum = i % 8 == 7;
+            // the forum meets quarterly; the app's suggestions come more lately, as the roster grows
+            int daysAgo = forum ? 30 + 90 * ((i / 8) % 4) : 1 + (int) (358 * (1 - Math.sqrt(random.nextDouble())));
+            int minute = forum ? 15 * 60 + random.nextInt(90) : 8 * 60 + random.nextInt(14 * 60);
+            String[] s = SUGGESTED[random.nextInt(SUGGESTED.length)];
+            String c = communities.get(random.nextInt(communities.size()));
+            String st = stations.get(random.nextInt(stations.size()));
+            ObjectNode e = JsonNodeFactory.instance.objectNode().put("code", "").put("daysAgo", daysAgo)
+                    .put("time", String.format("%02d:%02d", minute / 60, minute % 60));
+            if (forum) {
+                e.put("channel", "forum");
+            }
+            e.put("rider", roster.draw(random, daysAgo)).put("category", s[0])
+                    .put("text", (forum ? "骑手恳谈会上提出：" : "") + fill(s[1], c, st));
+            // hours left between the suggestion and now (its day's midnight, counted from its time of day)
+            int budget = daysAgo * 24 - minute / 60 - 1;
+            int answerHours = forum ? 24 + random.nextInt(48) : 1 + (int) Math.round(Math.pow(random.nextDouble(), 2) * 70);
+            if (budget > answerHours && random.nextInt(25) > 0) {
+                String by = forum || random.nextInt(5) < 2 ? admin : desk;
+                e.put("answer", fill(s[2], c, st)).put("answerHours", answerHours).put("by", by);
+                int decisionHours = 24 + random.nextInt(14 * 24);
+                int decide = random.nextInt(10);
+                if (budget > answerHours + decisionHours && decide < 8) {
+                    boolean adopted = decide < 5;
+                    e.put("by", admin).put("decision", adopted ? "adopted" : "not_adopted")
+                            .put("note", fill(adopted ? s[3] : s[4], c, st)).put("decisionHours", decisionHours);
+                }
+            }
+            entries.add(e);
+        }
+        return render(entries, prefix(code) + "-sg");
+    }
+
+    private static String fill(String text, String community, String station) {
+        return text.replace("{c}", community).replace("{s}", station);
+    }
+
+    /** The first member holding only {@code role}, or {@code otherwise}. */
+    private static String member(ObjectNode manifest, String role, String otherwise) {
+        for (JsonNode m : manifest.path("members")) {
+            if (m.path("roles").toString().equals("[\"" + role + "\"]")) {
+                return m.path("subject").asText();
+            }
+        }
+        return otherwise;
     }
 
     private static ObjectNode award(int daysAgo, int minute, String rider, String action, Map<String, Integer> pays,

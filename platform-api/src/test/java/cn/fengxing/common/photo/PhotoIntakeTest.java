@@ -1,4 +1,4 @@
-package cn.fengxing.report.service;
+package cn.fengxing.common.photo;
 
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.common.problem.ProblemException;
@@ -17,17 +17,17 @@ import static org.assertj.core.api.Assertions.within;
 
 /** A photo's own work: upright as the camera meant it, large ones decoded at about the stored size, limits first. */
 @QuarkusTest
-class ReportPhotosTest {
+class PhotoIntakeTest {
 
     @Inject
-    ReportPhotos photos;
+    PhotoIntake photos;
 
     @Inject
     FengxingConfig config;
 
     @Test
     void aPhotoTakenUprightIsStoredUpright() throws Exception {
-        ReportPhotos.Encoded turned = photos.process("photo", Photos.jpegWithOrientation(2400, 1800, 6),
+        PhotoIntake.Encoded turned = photos.process("photo", Photos.jpegWithOrientation(2400, 1800, 6),
                 config.reports());
         assertThat(turned.width()).isEqualTo(1440);
         assertThat(turned.height()).isEqualTo(1920);
@@ -42,11 +42,11 @@ class ReportPhotosTest {
     @Test
     void colourSurvivesDecodingScalingAndEncoding() throws Exception {
         // the codec's red, green, blue order and Java2D's blue, green, red meet in scaling: red stays red
-        ReportPhotos.Encoded phone = photos.process("photo", Photos.jpeg(1600, 1200), config.reports());
+        PhotoIntake.Encoded phone = photos.process("photo", Photos.jpeg(1600, 1200), config.reports());
         assertOrangeCorner(phone.image());
         assertOrangeCorner(phone.thumbnail());
         assertThat(ImageIO.read(new ByteArrayInputStream(phone.thumbnail())).getWidth()).isEqualTo(320);
-        ReportPhotos.Encoded large = photos.process("photo", Photos.jpeg(3000, 2000), config.reports());
+        PhotoIntake.Encoded large = photos.process("photo", Photos.jpeg(3000, 2000), config.reports());
         assertThat(large.width()).isEqualTo(1920);
         assertOrangeCorner(large.image());
         assertOrangeCorner(large.thumbnail());
@@ -54,7 +54,7 @@ class ReportPhotosTest {
 
     @Test
     void aGreyPhotoIsStored() throws Exception {
-        ReportPhotos.Encoded grey = photos.process("photo", Photos.greyJpeg(2400, 1800), config.reports());
+        PhotoIntake.Encoded grey = photos.process("photo", Photos.greyJpeg(2400, 1800), config.reports());
         assertThat(grey.width()).isEqualTo(1920);
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(grey.image()));
         int rgb = stored.getRGB(2, 2);
@@ -64,7 +64,7 @@ class ReportPhotosTest {
     @Test
     void aVeryLargePhotoIsStoredAtTheStoredSize() throws Exception {
         // 12 megapixels: read every second row and column (2000 × 1500), then scaled to 1920
-        ReportPhotos.Encoded large = photos.process("photo", Photos.jpeg(4000, 3000), config.reports());
+        PhotoIntake.Encoded large = photos.process("photo", Photos.jpeg(4000, 3000), config.reports());
         assertThat(large.width()).isEqualTo(1920);
         assertThat(large.height()).isEqualTo(1440);
         BufferedImage stored = ImageIO.read(new ByteArrayInputStream(large.image()));
@@ -81,13 +81,13 @@ class ReportPhotosTest {
                 .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.errors)
                         .singleElement().satisfies(v -> {
                             assertThat(v.field()).isEqualTo("photos[0]");
-                            assertThat(v.key()).isEqualTo("report.photo.too-many-pixels");
+                            assertThat(v.key()).isEqualTo("photo.too-many-pixels");
                         }));
     }
 
     @Test
     void aPngIsStoredAsAJpeg() throws Exception {
-        ReportPhotos.Encoded png = photos.process("photo", Photos.png(800, 600), config.reports());
+        PhotoIntake.Encoded png = photos.process("photo", Photos.png(800, 600), config.reports());
         assertThat(png.image()).startsWith((byte) 0xff, (byte) 0xd8);
         assertThat(ImageIO.read(new ByteArrayInputStream(png.image())).getWidth()).isEqualTo(800);
         assertOrangeCorner(png.image());

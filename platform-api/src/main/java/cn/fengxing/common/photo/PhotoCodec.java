@@ -1,4 +1,4 @@
-package cn.fengxing.report.service;
+package cn.fengxing.common.photo;
 
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
@@ -30,7 +30,7 @@ import java.util.Iterator;
 import java.util.function.UnaryOperator;
 
 /**
- * The pixel work on a report photo, kept on the fast paths of the JDK's JPEG codec and of Java2D (measured in the
+ * The pixel work on a photo (reports, suggestions), kept on the fast paths of the JDK's JPEG codec and of Java2D (measured in the
  * intake benchmark). The codec decodes and encodes three bytes per pixel in red, green, blue order; an image in any
  * other layout (Java's usual blue, green, red included) is converted pixel by pixel on the way in and out, which
  * cost more than the decoding itself. So a JPEG is decoded straight into that order and encoded from it. Java2D, in
