@@ -1,6 +1,8 @@
 package cn.fengxing.rider.service;
 
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.text.Text;
 import cn.fengxing.common.text.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -19,7 +21,10 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +41,42 @@ public final class RosterFile {
         }
     }
 
+    /** A column of an import, found by its English or Chinese header (an enum of them: rider roster, care records). */
+    public interface Column {
+        String name();
+
+        String zh();
+
+        boolean required();
+    }
+
     private RosterFile() {
+    }
+
+    /** Where each known column is in the header row (the first of a header given twice); a missing required one is a 400. */
+    public static <C extends Enum<C> & Column> Map<C, Integer> columns(Line header, Class<C> type) {
+        Map<C, Integer> columns = new EnumMap<>(type);
+        for (int i = 0; i < header.cells().size(); i++) {
+            String text = header.cell(i);
+            for (C c : type.getEnumConstants()) {
+                if (c.name().equalsIgnoreCase(text) || c.zh().equals(text)) {
+                    columns.putIfAbsent(c, i);
+                }
+            }
+        }
+        List<Violation> missing = Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.required() && !columns.containsKey(c))
+                .map(c -> new Violation("columns." + c.name(), "rider.import-column", c.zh(), c.name())).toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        return columns;
+    }
+
+    /** A row's cell of a column ("" when the file has no such column); a NUL character is a 400 naming the cell. */
+    public static <C extends Enum<C> & Column> String cell(Line line, Map<C, Integer> columns, C column) {
+        Integer index = columns.get(column);
+        return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
     }
 
     /** Reads at most {@code maxLines} non-blank rows; more is a 400 problem. */
