@@ -52,6 +52,8 @@ import static cn.fengxing.identity.Role.TENANT_ADMIN;
 public class CareResource {
 
     static final String MONTH = "^[0-9]{4}-(0[1-9]|1[0-2])$";
+    /** A kind of care, as a filter (an unknown one is a 400, not the 404 an enum parameter would give). */
+    static final String KIND = "^(insurance|hardship_aid|gift|health_check)$";
 
     @Inject
     CareRecords records;
@@ -68,10 +70,12 @@ public class CareResource {
     @Operation(summary = "List care records",
             description = "Newest given first; filter by kind, month given (yyyy-MM) and rider. Masked: the rider's "
                     + "phone, who received hardship aid, amounts and policy numbers.")
-    public Page<CareRecordView> list(@PathParam("tenant") String tenant, @QueryParam("kind") CareKind kind,
+    public Page<CareRecordView> list(@PathParam("tenant") String tenant,
+                                     @QueryParam("kind") @Pattern(regexp = KIND) String kind,
                                      @QueryParam("month") @Pattern(regexp = MONTH) String month,
                                      @QueryParam("rider") Long rider, @BeanParam PageRequest paging) {
-        return records.list(new CareRecords.Filter(kind, month, rider), paging.page(), paging.size());
+        return records.list(new CareRecords.Filter(kind == null ? null : CareKind.of(kind), month, rider),
+                paging.page(), paging.size());
     }
 
     @GET
