@@ -2,24 +2,27 @@ import { createI18n } from 'vue-i18n'
 import type zhCN from './locales/zh-CN.json'
 import type zhCNConsole from './locales/console/zh-CN.json'
 import type zhCNPoints from './locales/points/zh-CN.json'
+import type zhCNCare from './locales/care/zh-CN.json'
 
-type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints
+type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints & typeof zhCNCare
 
 /**
  * Messages come in chunks of their own, by language and part: the app's (rider pages, landing, sign-in) and the
- * console's (the township console, the regional dashboard, the operator's page) and the points' (爱心积分, the
- * rider's and the console's screens), so a page loads only what it shows.
+ * console's (the township console, the regional dashboard, the operator's page), the points' (爱心积分, the
+ * rider's and the console's screens) and the care services' (关爱服务, the same), so a page loads only what it shows.
  */
 const loaders = {
   'zh-CN': {
     app: () => import('./locales/zh-CN.json'),
     console: () => import('./locales/console/zh-CN.json'),
     points: () => import('./locales/points/zh-CN.json'),
+    care: () => import('./locales/care/zh-CN.json'),
   },
   en: {
     app: () => import('./locales/en.json'),
     console: () => import('./locales/console/en.json'),
     points: () => import('./locales/points/en.json'),
+    care: () => import('./locales/care/en.json'),
   },
 } satisfies Record<string, Record<string, () => Promise<{ default: object }>>>
 

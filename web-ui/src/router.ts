@@ -36,6 +36,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   reportSettings: () => import('./console/report-settings/ReportSettingsView.vue'),
   audit: () => import('./console/audit/AuditView.vue'),
   points: () => import('./console/points/PointsView.vue'),
+  care: () => import('./console/care/CareView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -152,6 +153,12 @@ export const router = createRouter({
           component: () => import('./rider/points/PointsArea.vue'),
           props: true,
           meta: { titleKey: 'points.title', roles: ['rider'], messages: 'points' },
+        },
+        {
+          path: 'care',
+          name: 'rider-care',
+          component: () => import('./rider/care/MyCareView.vue'),
+          meta: { titleKey: 'care.title', roles: ['rider'], messages: 'care' },
         },
         {
           path: 'me',

@@ -11,5 +11,9 @@ describe('console section routes', () => {
     }
     expect('messages' in sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'stations')!)).toBe(false)
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'points')!)).toMatchObject({ messages: ['console', 'points'] })
+    expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'care')!)).toMatchObject({
+      messages: ['console', 'points', 'care'],
+      roles: ['tenant_admin'],
+    })
   })
 })

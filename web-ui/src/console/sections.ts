@@ -14,6 +14,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'merchants', roles: ['tenant_admin'] },
   // dispatchers award points by hand; the rest (rules, approvals, rewards, the ledger) is the admins'
   { key: 'points', roles: ['tenant_admin', 'dispatcher'] },
+  // who received aid, amounts and policy numbers are personal data: the admins' only
+  { key: 'care', roles: ['tenant_admin'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
@@ -27,7 +29,11 @@ export type SectionKey = (typeof CONSOLE_SECTIONS)[number]['key']
 export const CONSOLE_ROLES: readonly TenantRole[] = [...new Set(CONSOLE_SECTIONS.flatMap((s) => s.roles))]
 
 /** Sections whose screens show messages beyond the console's (which the console layout's route loads). */
-const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = { points: ['console', 'points'] }
+const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = {
+  points: ['console', 'points'],
+  // the care screens pick riders with the points' rider picker, whose messages are the points'
+  care: ['console', 'points', 'care'],
+}
 
 /**
  * A section route's meta: its title, roles and, only where the section needs more than the console's messages,

@@ -9,10 +9,12 @@ import enApp from './en.json'
 import zhCNApp from './zh-CN.json'
 import enPoints from './points/en.json'
 import zhCNPoints from './points/zh-CN.json'
+import enCare from './care/en.json'
+import zhCNCare from './care/zh-CN.json'
 
-// a language's messages: the app's, the console's and the points', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints }
-const en = { ...enApp, ...enConsole, ...enPoints }
+// a language's messages: the app's, the console's, the points' and the care services', which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNCare }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enCare }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -48,6 +50,12 @@ describe('locale files', () => {
 
   it('split a group between the points and the other parts nowhere', () => {
     expect(Object.keys(zhCNPoints).filter((group) => group in zhCNApp || group in zhCNConsole)).toEqual([])
+  })
+
+  it('split a group between the care services and the other parts nowhere', () => {
+    expect(
+      Object.keys(zhCNCare).filter((group) => group in zhCNApp || group in zhCNConsole || group in zhCNPoints),
+    ).toEqual([])
   })
 
   it('hold every key the sources ask for, in both languages', () => {
