@@ -32,7 +32,7 @@ public final class ManifestLoader {
 
     /** Sections whose entries may live in a JSON file of their own, named by the manifest. */
     public static final List<String> HISTORY = List.of("reportHistory", "epassHistory", "stationVisitHistory",
-            "discountUseHistory", "pointsHistory");
+            "discountUseHistory", "pointsHistory", "careHistory");
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
