@@ -10,10 +10,9 @@ import cn.fengxing.care.service.CareImport;
 import cn.fengxing.care.service.CareRecords;
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
-import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.identity.access.TenantAccess;
 import cn.fengxing.rider.service.RiderCodes;
-import cn.fengxing.rider.service.RiderImport;
+import cn.fengxing.rider.service.RosterFile;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -35,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import static cn.fengxing.identity.Role.RIDER;
@@ -145,17 +142,7 @@ public class CareResource {
                     + "(insurance), 保单号/reference, 备注/note. Every row is checked first; any bad row rejects the whole "
                     + "file with each row's errors (rows[N].field) and nothing is imported. Formulas are kept as text.")
     public CareImportResult importRecords(@PathParam("tenant") String tenant, @RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw ProblemException.badRequest("care.import-file");
-        }
-        if (file.size() > RiderImport.MAX_BYTES) {
-            throw ProblemException.badRequest("rider.import-too-large", RiderImport.MAX_BYTES / 1024 / 1024);
-        }
-        try {
-            return imports.importRecords(Files.readAllBytes(file.uploadedFile()));
-        } catch (IOException e) {
-            throw ProblemException.badRequest("rider.import-unreadable");
-        }
+        return imports.importRecords(RosterFile.upload(file, "care.import-file"));
     }
 
     @GET

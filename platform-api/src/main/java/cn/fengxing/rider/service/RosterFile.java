@@ -11,6 +11,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -77,6 +79,24 @@ public final class RosterFile {
     public static <C extends Enum<C> & Column> String cell(Line line, Map<C, Integer> columns, C column) {
         Integer index = columns.get(column);
         return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
+    }
+
+    /**
+     * The uploaded file's bytes (form field file): none is a 400 problem ({@code missingKey}), and so is one over
+     * {@link RiderImport#MAX_BYTES} or one that cannot be read.
+     */
+    public static byte[] upload(FileUpload file, String missingKey) {
+        if (file == null) {
+            throw ProblemException.badRequest(missingKey);
+        }
+        if (file.size() > RiderImport.MAX_BYTES) {
+            throw ProblemException.badRequest("rider.import-too-large", RiderImport.MAX_BYTES / 1024 / 1024);
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("rider.import-unreadable");
+        }
     }
 
     /** Reads at most {@code maxLines} non-blank rows; more is a 400 problem. */
