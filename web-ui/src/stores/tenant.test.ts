@@ -42,6 +42,7 @@ describe('roles in the current township', () => {
       'passes',
       'merchants',
       'points',
+      'care',
       'reportSettings',
       'staff',
       'audit',
