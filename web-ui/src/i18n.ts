@@ -4,13 +4,14 @@ import type zhCNConsole from './locales/console/zh-CN.json'
 import type zhCNPoints from './locales/points/zh-CN.json'
 import type zhCNEvents from './locales/events/zh-CN.json'
 import type zhCNSuggestions from './locales/suggestions/zh-CN.json'
+import type zhCNCare from './locales/care/zh-CN.json'
 
-type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints & typeof zhCNEvents & typeof zhCNSuggestions
+type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints & typeof zhCNEvents & typeof zhCNSuggestions & typeof zhCNCare
 
 /**
  * Messages come in chunks of their own, by language and part: the app's (rider pages, landing, sign-in) and the
  * console's (the township console, the regional dashboard, the operator's page), the points' (爱心积分, the
- * rider's and the console's screens) and the events' (活动, the rider's and the organiser's screens) and the suggestions' (意见建议, the rider's and the console's), so a page loads only what it shows.
+ * rider's and the console's screens) and the events' (活动, the rider's and the organiser's screens) and the suggestions' (意见建议, the rider's and the console's) and the care services' (关爱服务, the same), so a page loads only what it shows.
  */
 const loaders = {
   'zh-CN': {
@@ -19,6 +20,7 @@ const loaders = {
     points: () => import('./locales/points/zh-CN.json'),
     events: () => import('./locales/events/zh-CN.json'),
     suggestions: () => import('./locales/suggestions/zh-CN.json'),
+    care: () => import('./locales/care/zh-CN.json'),
   },
   en: {
     app: () => import('./locales/en.json'),
@@ -26,6 +28,7 @@ const loaders = {
     points: () => import('./locales/points/en.json'),
     events: () => import('./locales/events/en.json'),
     suggestions: () => import('./locales/suggestions/en.json'),
+    care: () => import('./locales/care/en.json'),
   },
 } satisfies Record<string, Record<string, () => Promise<{ default: object }>>>
 

@@ -38,6 +38,7 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   points: () => import('./console/points/PointsView.vue'),
   events: () => import('./console/events/EventsView.vue'),
   suggestions: () => import('./console/suggestions/SuggestionsView.vue'),
+  care: () => import('./console/care/CareView.vue'),
 }
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
@@ -169,6 +170,12 @@ export const router = createRouter({
           component: () => import('./rider/suggestions/SuggestionsArea.vue'),
           props: true,
           meta: { titleKey: 'suggestions.title', roles: ['rider'], messages: 'suggestions' },
+        },
+        {
+          path: 'care',
+          name: 'rider-care',
+          component: () => import('./rider/care/MyCareView.vue'),
+          meta: { titleKey: 'care.title', roles: ['rider'], messages: 'care' },
         },
         {
           path: 'me',

@@ -18,6 +18,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'events', roles: ['tenant_admin', 'dispatcher', 'handler', 'station_keeper'] },
   // the duty desk records and answers suggestions; only admins decide whether one is adopted
   { key: 'suggestions', roles: ['tenant_admin', 'dispatcher'] },
+  // who received aid, amounts and policy numbers are personal data: the admins' only
+  { key: 'care', roles: ['tenant_admin'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
@@ -35,6 +37,8 @@ const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = {
   points: ['console', 'points'],
   events: ['console', 'events'],
   suggestions: ['console', 'suggestions'],
+  // the care screens pick riders with the points' rider picker, whose messages are the points'
+  care: ['console', 'points', 'care'],
 }
 
 /**

@@ -13,10 +13,12 @@ import enEvents from './events/en.json'
 import zhCNEvents from './events/zh-CN.json'
 import enSuggestions from './suggestions/en.json'
 import zhCNSuggestions from './suggestions/zh-CN.json'
+import enCare from './care/en.json'
+import zhCNCare from './care/zh-CN.json'
 
-// a language's messages: the app's, the console's, the points', the events' and the suggestions', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions }
-const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions }
+// a language's messages: the app's, the console's, the points', the events', the suggestions' and the care services', which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -56,6 +58,12 @@ describe('locale files', () => {
 
   it('split a group between the events and the other parts nowhere', () => {
     expect(Object.keys(zhCNEvents).filter((group) => group in zhCNApp || group in zhCNConsole || group in zhCNPoints)).toEqual([])
+  })
+
+  it('split a group between the care services and the other parts nowhere', () => {
+    expect(
+      Object.keys(zhCNCare).filter((group) => group in zhCNApp || group in zhCNConsole || group in zhCNPoints),
+    ).toEqual([])
   })
 
   it('hold every key the sources ask for, in both languages', () => {

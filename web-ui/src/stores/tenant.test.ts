@@ -44,6 +44,7 @@ describe('roles in the current township', () => {
       'points',
       'events',
       'suggestions',
+      'care',
       'reportSettings',
       'staff',
       'audit',

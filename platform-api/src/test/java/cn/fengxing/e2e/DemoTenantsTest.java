@@ -79,7 +79,10 @@ class DemoTenantsTest {
                 .isEqualTo(43);
         assertThat(Db.strings("select count(*) || ' ' || count(distinct squad_id) from rider where tenant_id = 'beidajie'"
                 + " and squad_id is not null")).containsExactly("100 9");
-        assertThat(Db.count("select count(*) from rider where tenant_id = 'beidajie'")).isEqualTo(100);
+        // and the 美团 depot's 206 further riders, 239 美团 riders in all: the insured of the care history
+        assertThat(Db.count("select count(*) from rider where tenant_id = 'beidajie'")).isEqualTo(306);
+        assertThat(Db.count("select count(*) from care_record where tenant_id = 'beidajie' and kind = 'insurance'"))
+                .isEqualTo(239);
         assertThat(Db.count("select count(*) from report r join report_category c on c.id = r.category_id where"
                 + " r.tenant_id = 'gongcheng' and r.source = 'import' and c.code = 'flyposting' and r.state = 'closed_fixed'"))
                 .isEqualTo(127);
@@ -115,7 +118,8 @@ class DemoTenantsTest {
         assertThat(((Number) ComparisonJson.values(shanxi, "ningxiang").get("reports")).doubleValue()).isEqualTo((double) Db.count(
                 "select count(*) from report where tenant_id = 'ningxiang' and extract(year from created_at at time zone"
                         + " 'Asia/Shanghai') = " + year));
-        assertThat(((Number) ComparisonJson.values(shanxi, "beidajie").get("riders.enrolled")).doubleValue()).isEqualTo(100.0);
+        assertThat(((Number) ComparisonJson.values(shanxi, "beidajie").get("riders.enrolled")).doubleValue()).isEqualTo(306.0);
+        assertThat(((Number) ComparisonJson.values(shanxi, "beidajie").get("care.insured")).doubleValue()).isEqualTo(239.0);
         given().auth().oauth2(viewer).queryParam("region", "河南省").get("/api/regions/comparison").then().statusCode(403);
     }
 }

@@ -33,7 +33,7 @@ public final class ManifestLoader {
     /** Sections whose entries may live in a JSON file of their own, named by the manifest. */
     public static final List<String> HISTORY = List.of("reportHistory", "epassHistory", "stationVisitHistory",
             "discountUseHistory", "pointsHistory", "eventsHistory",
-            "suggestionsHistory");
+            "suggestionsHistory", "careHistory");
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;

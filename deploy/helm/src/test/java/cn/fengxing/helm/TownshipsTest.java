@@ -88,14 +88,14 @@ class TownshipsTest {
         Chart chart = Chart.with("minimal").set("oidc.tenantAdmin.clientSecret", "s").values(asTenant(ningxiang));
         for (String file : List.of("ningxiang-grids.geojson", "ningxiang-reports.json", "ningxiang-epasses.json",
                 "ningxiang-visits.json", "ningxiang-events.json",
-                "ningxiang-suggestions.json")) {
+                "ningxiang-suggestions.json", "ningxiang-care.json")) {
             chart.setFile("tenantFiles." + file.replace(".", "\\."), DEMO.resolve(file));
         }
         Rendered rendered = chart.render();
         ConfigMap configMap = rendered.get(ConfigMap.class, Chart.FULLNAME + "-tenant-ningxiang");
         assertThat(configMap.getData()).containsOnlyKeys("manifest.json", "ningxiang-grids.geojson",
                 "ningxiang-reports.json", "ningxiang-epasses.json", "ningxiang-visits.json", "ningxiang-events.json",
-                "ningxiang-suggestions.json");
+                "ningxiang-suggestions.json", "ningxiang-care.json");
         assertThat(configMap.getData().get("ningxiang-grids.geojson"))
                 .isEqualTo(Files.readString(DEMO.resolve("ningxiang-grids.geojson")));
         assertThat(JSON.readTree(configMap.getData().get("manifest.json")).get("grids").asText())

@@ -2,7 +2,6 @@ package cn.fengxing.rider.resource;
 
 import cn.fengxing.common.paging.Page;
 import cn.fengxing.common.paging.PageRequest;
-import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.identity.access.TenantAccess;
 import cn.fengxing.rider.api.BindingCodeView;
 import cn.fengxing.rider.api.GridAssignment;
@@ -16,6 +15,7 @@ import cn.fengxing.rider.service.RiderBinding;
 import cn.fengxing.rider.service.RiderImport;
 import cn.fengxing.rider.service.RiderService;
 import cn.fengxing.rider.service.RiderService.Transition;
+import cn.fengxing.rider.service.RosterFile;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -36,8 +36,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
 
 import static cn.fengxing.identity.Role.DISPATCHER;
@@ -177,16 +175,6 @@ public class RiderResource {
                     + "with each row's errors (rows[N].field, N as numbered in the file). Riders are matched by phone: "
                     + "new ones are added as active riders, the same rider is updated.")
     public ImportResult importRoster(@PathParam("tenant") String tenant, @RestForm("file") FileUpload file) {
-        if (file == null) {
-            throw ProblemException.badRequest("rider.import-file");
-        }
-        if (file.size() > RiderImport.MAX_BYTES) {
-            throw ProblemException.badRequest("rider.import-too-large", RiderImport.MAX_BYTES / 1024 / 1024);
-        }
-        try {
-            return imports.importRoster(Files.readAllBytes(file.uploadedFile()));
-        } catch (IOException e) {
-            throw ProblemException.badRequest("rider.import-unreadable");
-        }
+        return imports.importRoster(RosterFile.upload(file, "rider.import-file"));
     }
 }

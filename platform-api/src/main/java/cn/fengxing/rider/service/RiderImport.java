@@ -18,8 +18,6 @@ import jakarta.transaction.Transactional;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +36,7 @@ public class RiderImport {
     public static final long MAX_BYTES = 5L * 1024 * 1024;
 
     /** Columns of the roster, by their English and Chinese headers. */
-    enum Column {
+    enum Column implements RosterFile.Column {
         name("姓名", true), phone("手机号", true), idNumber("身份证号", false), platform("平台", true),
         depot("站点", false), squad("小分队", false);
 
@@ -50,9 +48,14 @@ public class RiderImport {
             this.required = required;
         }
 
-        static Column of(String header) {
-            return Arrays.stream(values()).filter(c -> c.name().equalsIgnoreCase(header) || c.zh.equals(header))
-                    .findFirst().orElse(null);
+        @Override
+        public String zh() {
+            return zh;
+        }
+
+        @Override
+        public boolean required() {
+            return required;
         }
     }
 
@@ -76,7 +79,7 @@ public class RiderImport {
         if (lines.size() < 2) {
             throw ProblemException.badRequest("rider.import-empty");
         }
-        Map<Column, Integer> columns = columns(lines.get(0));
+        Map<Column, Integer> columns = RosterFile.columns(lines.get(0), Column.class);
         List<Violation> violations = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
         Map<String, Integer> phones = new HashMap<>();
@@ -112,22 +115,6 @@ public class RiderImport {
         audit.record(tenant.code(), "rider.import", null,
                 Map.of("rows", entries.size(), "created", created, "updated", updated));
         return result;
-    }
-
-    private static Map<Column, Integer> columns(Line header) {
-        Map<Column, Integer> columns = new EnumMap<>(Column.class);
-        for (int i = 0; i < header.cells().size(); i++) {
-            Column c = Column.of(header.cell(i));
-            if (c != null) {
-                columns.putIfAbsent(c, i);
-            }
-        }
-        List<Violation> missing = Arrays.stream(Column.values()).filter(c -> c.required && !columns.containsKey(c))
-                .map(c -> new Violation("columns." + c.name(), "rider.import-column", c.zh, c.name())).toList();
-        if (!missing.isEmpty()) {
-            throw ProblemException.invalid(missing);
-        }
-        return columns;
     }
 
     private static Entry check(Line line, Map<Column, Integer> columns, Map<String, Integer> phones,
@@ -186,8 +173,7 @@ public class RiderImport {
     }
 
     private static String cell(Line line, Map<Column, Integer> columns, Column column) {
-        Integer index = columns.get(column);
-        return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
+        return RosterFile.cell(line, columns, column);
     }
 
     private static void write(Rider r, Entry e) {

@@ -1,6 +1,8 @@
 package cn.fengxing.rider.service;
 
 import cn.fengxing.common.problem.ProblemException;
+import cn.fengxing.common.problem.ProblemException.Violation;
+import cn.fengxing.common.text.Text;
 import cn.fengxing.common.text.SpreadsheetCells;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -9,6 +11,7 @@ import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,8 +21,12 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -36,7 +43,60 @@ public final class RosterFile {
         }
     }
 
+    /** A column of an import, found by its English or Chinese header (an enum of them: rider roster, care records). */
+    public interface Column {
+        String name();
+
+        String zh();
+
+        boolean required();
+    }
+
     private RosterFile() {
+    }
+
+    /** Where each known column is in the header row (the first of a header given twice); a missing required one is a 400. */
+    public static <C extends Enum<C> & Column> Map<C, Integer> columns(Line header, Class<C> type) {
+        Map<C, Integer> columns = new EnumMap<>(type);
+        for (int i = 0; i < header.cells().size(); i++) {
+            String text = header.cell(i);
+            for (C c : type.getEnumConstants()) {
+                if (c.name().equalsIgnoreCase(text) || c.zh().equals(text)) {
+                    columns.putIfAbsent(c, i);
+                }
+            }
+        }
+        List<Violation> missing = Arrays.stream(type.getEnumConstants())
+                .filter(c -> c.required() && !columns.containsKey(c))
+                .map(c -> new Violation("columns." + c.name(), "rider.import-column", c.zh(), c.name())).toList();
+        if (!missing.isEmpty()) {
+            throw ProblemException.invalid(missing);
+        }
+        return columns;
+    }
+
+    /** A row's cell of a column ("" when the file has no such column); a NUL character is a 400 naming the cell. */
+    public static <C extends Enum<C> & Column> String cell(Line line, Map<C, Integer> columns, C column) {
+        Integer index = columns.get(column);
+        return index == null ? "" : Text.requireNoNul("rows[" + line.number() + "]." + column.name(), line.cell(index));
+    }
+
+    /**
+     * The uploaded file's bytes (form field file): none is a 400 problem ({@code missingKey}), and so is one over
+     * {@link RiderImport#MAX_BYTES} or one that cannot be read.
+     */
+    public static byte[] upload(FileUpload file, String missingKey) {
+        if (file == null) {
+            throw ProblemException.badRequest(missingKey);
+        }
+        if (file.size() > RiderImport.MAX_BYTES) {
+            throw ProblemException.badRequest("rider.import-too-large", RiderImport.MAX_BYTES / 1024 / 1024);
+        }
+        try {
+            return Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw ProblemException.badRequest("rider.import-unreadable");
+        }
     }
 
     /** Reads at most {@code maxLines} non-blank rows; more is a 400 problem. */

@@ -351,6 +351,8 @@ class DemoManifestsTest {
                 DemoScansGenerator.events(DIR.resolve(code + ".yaml"))));
         DemoScansGenerator.SUGGESTIONS.keySet().forEach(code -> expected.put(code + "-suggestions.json",
                 DemoScansGenerator.suggestions(DIR.resolve(code + ".yaml"))));
+        DemoScansGenerator.CARE.forEach(code -> expected.put(code + "-care.json",
+                DemoScansGenerator.care(DIR.resolve(code + ".yaml"))));
         for (Map.Entry<String, String> file : expected.entrySet()) {
             assertEquals(file.getValue(), Files.readString(DIR.resolve(file.getKey()), StandardCharsets.UTF_8),
                     "regenerate with DemoScansGenerator (see its header): " + file.getKey());
@@ -501,13 +503,26 @@ class DemoManifestsTest {
         assertTrue(forum >= 4, "raised at the riders' forum: " + forum);
     }
 
-    /** 北大街: the article's 100 riders in 9 squads, one per community; 山阳: a 25-rider volunteer squad. */
+    /**
+     * 北大街: the article's 100 riders in 9 squads, one per community, and the 美团 depot's 206 further riders outside
+     * the squads (239 美团 riders in all, the insured of the care history); 山阳: a 25-rider volunteer squad.
+     */
     @Test
     void beidajieHas100RidersIn9SquadsAndShanyangA25RiderVolunteerSquad() {
         ObjectNode beidajie = new ManifestLoader().read(DIR.resolve("beidajie.yaml"));
-        assertEquals(100, beidajie.path("riders").size());
+        assertEquals(306, beidajie.path("riders").size());
         Map<String, Integer> squads = new HashMap<>();
-        beidajie.path("riders").forEach(r -> squads.merge(r.path("squad").asText(), 1, Integer::sum));
+        int meituan = 0;
+        for (JsonNode r : beidajie.path("riders")) {
+            if (r.hasNonNull("squad")) {
+                squads.merge(r.path("squad").asText(), 1, Integer::sum);
+            } else {
+                assertEquals(DemoRoster.INSURANCE_DRIVE_DEPOT, r.path("depot").asText(), r.path("name").asText());
+            }
+            meituan += r.path("platform").asText().equals("meituan") ? 1 : 0;
+        }
+        assertEquals(100, squads.values().stream().mapToInt(Integer::intValue).sum(), "the article's 100 in squads");
+        assertEquals(DemoScansGenerator.BEIDAJIE_INSURED, meituan);
         Set<String> listed = new HashSet<>();
         Set<String> communities = new HashSet<>();
         beidajie.path("squads").forEach(q -> {

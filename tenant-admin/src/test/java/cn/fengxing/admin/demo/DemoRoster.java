@@ -14,14 +14,33 @@ import java.util.Random;
  */
 final class DemoRoster {
 
+    /**
+     * 北大街's 美团 depot: its riders joined the roster for the insurance drive 大病医疗保险 (the care history) and take
+     * no part in the programme's other histories (reports, points, visits).
+     */
+    static final String INSURANCE_DRIVE_DEPOT = "美团北大街配送站";
+
     final List<String> phones = new ArrayList<>();
     private final Map<String, Integer> joined = new HashMap<>();
 
     DemoRoster(JsonNode riders) {
+        this(riders, false);
+    }
+
+    /** The roster; {@code everyone}: with the riders of the insurance drive too (the care history). */
+    DemoRoster(JsonNode riders, boolean everyone) {
         riders.forEach(r -> {
+            if (!everyone && INSURANCE_DRIVE_DEPOT.equals(r.path("depot").asText())) {
+                return;
+            }
             phones.add(r.path("phone").asText());
             joined.put(r.path("phone").asText(), r.path("joinedDaysAgo").asInt(Integer.MAX_VALUE));
         });
+    }
+
+    /** The day the rider joined, in days before the manifest is first applied. */
+    int joinedDaysAgo(String phone) {
+        return joined.get(phone);
     }
 
     /** Whether the rider had joined {@code daysAgo} days ago. */

@@ -37,7 +37,8 @@ import java.util.Random;
  * <li>{@code <code>-suggestions.json}: suggestions riders raised 意见建议 (宁乡) about rest stations, charging, parking at
  * gated communities, insurance, traffic safety and the platforms, in the app and at the quarterly riders' forum
  * 骑手恳谈会, nearly all answered within a few days by the duty desk or the admin, then many adopted by the admin and some
- * not (with the reason); the last few days' not answered yet.</li>
+ * not (with the reason); the last few days' not answered yet;</li>
+ * <li>{@code <code>-care.json}: care services 关爱服务 the township gave its riders (see {@link #care}).</li>
  * </ul>
  * Days count back from the day the manifest is first applied (1–360). Randomness is seeded, and {@code DemoManifestsTest}
  * checks that each committed file equals what this class generates. Run from the repository root after changing a
@@ -63,6 +64,10 @@ public final class DemoScansGenerator {
     static final int TRAINING_AFTER = 5;
     /** Townships with a suggestions history, and how many suggestions it has. */
     static final Map<String, Integer> SUGGESTIONS = Map.of("ningxiang", 96);
+    /** Townships with a care history. */
+    static final List<String> CARE = List.of("beidajie", "gongcheng", "ningxiang", "shanyang", "yuetan");
+    /** 北大街's article: 239 美团 riders enrolled in 大病医疗保险 with the street's help. */
+    public static final int BEIDAJIE_INSURED = 239;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int[] VALID_DAYS = {90, 180, 365};
@@ -91,6 +96,9 @@ public final class DemoScansGenerator {
         }
         for (String code : SUGGESTIONS.keySet().stream().sorted().toList()) {
             write(dir.resolve(code + "-suggestions.json"), suggestions(dir.resolve(code + ".yaml")));
+        }
+        for (String code : CARE) {
+            write(dir.resolve(code + "-care.json"), care(dir.resolve(code + ".yaml")));
         }
     }
 
@@ -409,6 +417,91 @@ public final class DemoScansGenerator {
             }
         }
         return otherwise;
+    }
+
+    /**
+     * The care the township gave its riders 关爱服务. 北大街 (the article): every 美团 rider (239) enrolled in 大病医疗保险
+     * for a year of cover — on the drive's day 300 days back, or a few days after joining for those who joined later —,
+     * 防暑降温物品 in summer (150 days back) and 春节慰问金 (300) to every rider who had joined, books on 妇女节 (272) to
+     * the women riders (one in eight, synthetic), health checks 健康体检 (200) for 80 riders and hardship aid 困难帮扶 for
+     * 8. The other townships: a few records each. Seasons assume the demo is first applied in early winter.
+     */
+    public static String care(Path manifestFile) {
+        ObjectNode manifest = new ManifestLoader().read(manifestFile);
+        String code = manifest.path("code").asText();
+        Random random = new Random(20250308L + code.hashCode());
+        DemoRoster roster = new DemoRoster(manifest.path("riders"), true);
+        String admin = admin(manifest);
+        List<ObjectNode> entries = new ArrayList<>();
+        if (!code.equals("beidajie")) {
+            for (int i = 0; i < 3; i++) {
+                String rider = roster.draw(random, 200);
+                entries.add(insurance(random, Math.min(200, roster.joinedDaysAgo(rider) - 1), rider, admin, i));
+            }
+            entries.add(care(entry(random, 150, 9, 8), roster.draw(random, 150), "gift", "防暑降温物品", "绿豆、藿香正气水、清凉油", null, admin));
+            entries.add(care(entry(random, 300, 9, 8), roster.draw(random, 300), "gift", "春节慰问金", null, "200", admin));
+            entries.add(care(entry(random, 90, 9, 8), roster.draw(random, 90), "hardship_aid", "困难帮扶", "骑手受伤住院，街道送去慰问金", "1000", admin));
+            entries.add(care(entry(random, 120, 8, 3), roster.draw(random, 120), "health_check", "健康体检", "社区卫生服务中心免费体检", null, admin));
+            return render(entries, prefix(code) + "-care");
+        }
+        int insured = 0;
+        for (JsonNode r : manifest.path("riders")) {
+            if (!r.path("platform").asText().equals("meituan")) {
+                continue;
+            }
+            String phone = r.path("phone").asText();
+            int joined = roster.joinedDaysAgo(phone);
+            int daysAgo = Math.min(300, joined - 1 - random.nextInt(3));
+            if (daysAgo < 1) {
+                throw new IllegalStateException(phone + " joined too late to be insured");
+            }
+            entries.add(insurance(random, daysAgo, phone, admin, insured++));
+        }
+        if (insured != BEIDAJIE_INSURED) {
+            throw new IllegalStateException(code + " has " + insured + " 美团 riders, the article " + BEIDAJIE_INSURED);
+        }
+        for (String phone : roster.phones) {
+            if (roster.joinedBefore(phone, 150)) {
+                entries.add(care(entry(random, 150, 9, 8), phone, "gift", "防暑降温物品", "绿豆、白糖、藿香正气水、清凉油", null, admin));
+            }
+            if (roster.joinedBefore(phone, 300)) {
+                entries.add(care(entry(random, 300, 9, 8), phone, "gift", "春节慰问金", "街道春节走访慰问", "200", admin));
+            }
+            if (roster.joinedBefore(phone, 272) && random.nextInt(8) == 0) {
+                entries.add(care(entry(random, 272, 14, 3), phone, "gift", "妇女节赠书", "《平凡的世界》一套", null, admin));
+            }
+        }
+        for (int i = 0; i < 80; i++) {
+            entries.add(care(entry(random, 200, 8, 3), roster.draw(random, 200), "health_check", "健康体检",
+                    "社区卫生服务中心免费体检", null, admin));
+        }
+        String[][] aid = {{"家人住院，送去慰问金", "2000"}, {"电动车被盗，帮助购置代步车", "1500"}, {"子女上学困难，助学金", "3000"},
+                {"骑行中受伤，送去慰问金", "1000"}, {"家中遭灾，送去米面油和慰问金", "1200"}, {"患病住院，协调大病保险理赔", "0"},
+                {"老人看病，送去慰问金", "800"}, {"租房困难，协调驿站临时住宿", "500"}};
+        for (String[] a : aid) {
+            int daysAgo = 1 + random.nextInt(330);
+            entries.add(care(entry(random, daysAgo, 9, 8), roster.draw(random, daysAgo), "hardship_aid", "困难帮扶", a[0],
+                    a[1], admin));
+        }
+        return render(entries, prefix(code) + "-care");
+    }
+
+    /** A year of 大病医疗保险 from the day enrolled, its premium and policy number. */
+    private static ObjectNode insurance(Random random, int daysAgo, String rider, String admin, int n) {
+        return care(entry(random, daysAgo, 9, 8), rider, "insurance", "大病医疗保险", "骑手团体大病医疗保险，街道协助办理", "150",
+                admin).put("coverDays", 365).put("reference", String.format("DBYL-%06d", 100001 + n));
+    }
+
+    private static ObjectNode care(ObjectNode entry, String rider, String kind, String title, String detail,
+                                   String amount, String by) {
+        entry.put("rider", rider).put("kind", kind).put("title", title);
+        if (detail != null) {
+            entry.put("detail", detail);
+        }
+        if (amount != null) {
+            entry.put("amount", new java.math.BigDecimal(amount));
+        }
+        return entry.put("by", by);
     }
 
     private static ObjectNode award(int daysAgo, int minute, String rider, String action, Map<String, Integer> pays,
