@@ -58,20 +58,21 @@ function card(page) {
 }
 
 /**
- * The text box of an Element Plus field whose test id lands on the box itself or on its wrapper.
- * @param {import('playwright-core').Locator} field
+ * The text box of the console form's field labelled `label`.
+ * @param {import('playwright-core').Locator} form
+ * @param {string} label
  */
-function box(field) {
-  return field.locator('input').or(field.locator('xpath=self::input')).first()
+function field(form, label) {
+  const name = form.page().locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) })
+  return form.locator('.el-form-item').filter({ has: name }).locator('input').first()
 }
 
 /**
  * Types a date and time into an Element Plus date picker and closes its panel.
- * @param {import('playwright-core').Locator} picker
+ * @param {import('playwright-core').Locator} input
  * @param {string} value
  */
-async function pick(picker, value) {
-  const input = box(picker)
+async function pick(input, value) {
   await input.click()
   await input.fill(value)
   await input.press('Enter')
@@ -108,12 +109,12 @@ test('a training: sign-up, check-in by the rider’s code and by the event’s Q
     await admin.getByRole('heading', { name: '活动' }).waitFor()
     await admin.getByTestId('event-add').click()
     const dialog = admin.getByRole('dialog', { name: '新建活动' })
-    await box(dialog.getByTestId('event-title')).fill(TITLE)
-    await pick(dialog.getByTestId('event-starts'), wallClock(25))
-    await pick(dialog.getByTestId('event-ends'), wallClock(145))
-    await dialog.getByTestId('event-station').click()
+    await field(dialog, '活动名称').fill(TITLE)
+    await pick(field(dialog, '开始时间'), wallClock(25))
+    await pick(field(dialog, '结束时间'), wallClock(145))
+    await field(dialog, '驿站').click()
     await admin.getByRole('option', { name: STATION }).click()
-    await box(dialog.getByTestId('event-capacity')).fill('2')
+    await field(dialog, '名额').fill('2')
     await dialog.getByTestId('dialog-save').click()
     await dialog.waitFor({ state: 'hidden' })
     // saved: its detail opens, scheduled, nobody signed up yet
