@@ -5,7 +5,7 @@ import { RUN, call, ensureActiveRider, newAccount, userToken } from './api.js'
 import { DESKTOP, launch, openPage, screenshot, screenshotOnFailure, signIn } from './harness.js'
 
 /**
- * 活动 in 北大街: the admin puts on a training at 青年路社区微网格员之家 starting in ten minutes (check-in open now) with
+ * 活动 in 北大街: the admin puts on a training at 青年路社区微网格员之家 starting in 25 minutes (check-in open now) with
  * two seats. The demo rider signs up on the phone and the organiser checks them in by scanning their code; the rider
  * sees 已签到 and the training's points in 爱心存折. A second rider takes the last seat and checks in by scanning the
  * event's QR code; a third finds it full and goes on the waitlist. Every run puts on its own training.
@@ -58,20 +58,21 @@ function card(page) {
 }
 
 /**
- * The text box of an Element Plus field whose test id lands on the box itself or on its wrapper.
- * @param {import('playwright-core').Locator} field
+ * The text box of the console form's field labelled `label`.
+ * @param {import('playwright-core').Locator} form
+ * @param {string} label
  */
-function box(field) {
-  return field.locator('input').or(field.locator('xpath=self::input')).first()
+function field(form, label) {
+  const name = form.page().locator('.el-form-item__label', { hasText: new RegExp(`^\\s*${label}\\s*$`) })
+  return form.locator('.el-form-item').filter({ has: name }).locator('input').first()
 }
 
 /**
  * Types a date and time into an Element Plus date picker and closes its panel.
- * @param {import('playwright-core').Locator} picker
+ * @param {import('playwright-core').Locator} input
  * @param {string} value
  */
-async function pick(picker, value) {
-  const input = box(picker)
+async function pick(input, value) {
   await input.click()
   await input.fill(value)
   await input.press('Enter')
@@ -108,12 +109,12 @@ test('a training: sign-up, check-in by the rider’s code and by the event’s Q
     await admin.getByRole('heading', { name: '活动' }).waitFor()
     await admin.getByTestId('event-add').click()
     const dialog = admin.getByRole('dialog', { name: '新建活动' })
-    await box(dialog.getByTestId('event-title')).fill(TITLE)
-    await pick(dialog.getByTestId('event-starts'), wallClock(10))
-    await pick(dialog.getByTestId('event-ends'), wallClock(130))
-    await dialog.getByTestId('event-station').click()
+    await field(dialog, '活动名称').fill(TITLE)
+    await pick(field(dialog, '开始时间'), wallClock(25))
+    await pick(field(dialog, '结束时间'), wallClock(145))
+    await field(dialog, '驿站').click()
     await admin.getByRole('option', { name: STATION }).click()
-    await box(dialog.getByTestId('event-capacity')).fill('2')
+    await field(dialog, '名额').fill('2')
     await dialog.getByTestId('dialog-save').click()
     await dialog.waitFor({ state: 'hidden' })
     // saved: its detail opens, scheduled, nobody signed up yet
@@ -189,14 +190,11 @@ test('a training: sign-up, check-in by the rider’s code and by the event’s Q
   await rider.context().close()
 
   // a second rider takes the last seat and checks in by scanning the event's QR code on the organiser's screen
-  /** @type {string} */
-  let eventCode = ''
+  const qr = detail.getByRole('img', { name: `「${TITLE}」的签到二维码` })
   await screenshotOnFailure(admin, 'events-console-qr', async () => {
     await detail.getByRole('tab', { name: '签到二维码' }).click()
-    const qr = detail.getByRole('img', { name: `「${TITLE}」的签到二维码` })
     await qr.locator('svg').waitFor()
-    eventCode = (await qr.getAttribute('data-code')) ?? ''
-    assert.equal(eventCode.split('.').length, 3, 'the QR carries the event code (a JWS)')
+    assert.equal(((await qr.getAttribute('data-code')) ?? '').split('.').length, 3, 'the QR carries the event code (a JWS)')
     await detail.getByText(/\d+ 秒后更新/).waitFor()
     await screenshot(admin, 'console-events-qr')
   })
@@ -213,6 +211,8 @@ test('a training: sign-up, check-in by the rider’s code and by the event’s Q
     await sheet.getByPlaceholder('输入或粘贴码').fill('not-an-event-code')
     await sheet.getByRole('button', { name: '确认' }).click()
     await sheet.getByRole('alert').waitFor()
+    // the code on the organiser's screen now (it changes every minute)
+    const eventCode = (await qr.getAttribute('data-code')) ?? ''
     await sheet.getByPlaceholder('输入或粘贴码').fill(eventCode)
     await sheet.getByRole('button', { name: '确认' }).click()
     const done = sheet.getByTestId('event-checked-in')
