@@ -64,7 +64,7 @@ test('a rider raises a suggestion with a photo, the admin answers and adopts it,
     await signIn(admin, 'ningxiang-admin', 'fengxing')
     await admin.getByRole('heading', { name: '意见建议' }).waitFor()
     // the demo's year of suggestions is there, with the new one among them
-    await admin.getByText(/共 \d{2,} 条/).waitFor()
+    await admin.getByTestId('suggestions-total').getByText(/共 \d{2,} 条/).waitFor()
     const row = admin.getByTestId('suggestions-table').locator('.el-table__row').filter({ hasText: `（${RUN}）` })
     await row.getByText('已收到').waitFor()
     await screenshot(admin, 'console-suggestions')

@@ -388,11 +388,12 @@ public final class DemoScansGenerator {
                     .put("text", (forum ? "骑手恳谈会上提出：" : "") + fill(s[1], c, st));
             // hours left between the suggestion and now (its day's midnight, counted from its time of day)
             int budget = daysAgo * 24 - minute / 60 - 1;
-            int answerHours = forum ? 24 + random.nextInt(48) : 1 + (int) Math.round(Math.pow(random.nextDouble(), 2) * 70);
+            int answerHours = officeHours(minute, forum ? 24 + random.nextInt(48)
+                    : 1 + (int) Math.round(Math.pow(random.nextDouble(), 2) * 70));
             if (budget > answerHours && random.nextInt(25) > 0) {
                 String by = forum || random.nextInt(5) < 2 ? admin : desk;
                 e.put("answer", fill(s[2], c, st)).put("answerHours", answerHours).put("by", by);
-                int decisionHours = 24 + random.nextInt(14 * 24);
+                int decisionHours = officeHours(minute + answerHours * 60, 24 + random.nextInt(14 * 24));
                 int decide = random.nextInt(10);
                 if (budget > answerHours + decisionHours && decide < 8) {
                     boolean adopted = decide < 5;
@@ -403,6 +404,13 @@ public final class DemoScansGenerator {
             entries.add(e);
         }
         return render(entries, prefix(code) + "-sg");
+    }
+
+    /** At least {@code hours} hours after {@code minute} (of a day), landing in the township's office hours 8–20. */
+    private static int officeHours(int minute, int hours) {
+        int hour = (minute / 60 + hours) % 24;
+        // a night's answer waits for the morning, between 8 and 12
+        return hour >= 8 && hour < 20 ? hours : hours + (hour < 8 ? 8 - hour : 32 - hour) + hours % 4;
     }
 
     private static String fill(String text, String community, String station) {
