@@ -62,11 +62,12 @@ test('the admin imports care records, records hardship aid and reveals it; the r
     // hardship aid by hand: 困难帮扶 for 郑小龙, 800 yuan
     await page.getByTestId('care-add').click()
     const form = page.getByRole('dialog', { name: '登记关爱' })
-    await form.getByTestId('care-rider').click()
+    // the kind first, while no other dropdown is open; then the rider, found by name
+    await form.getByRole('combobox', { name: '类别' }).click()
+    await page.getByRole('option', { name: '困难帮扶', exact: true }).click()
+    await form.getByRole('combobox', { name: '骑手' }).click()
     await page.keyboard.type('郑小龙')
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '郑小龙' }).first().click()
-    await form.getByTestId('care-kind').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '困难帮扶' }).click()
+    await page.getByRole('option', { name: /郑小龙/ }).first().click()
     const date = form.locator('.el-date-editor input').first()
     await date.fill('2026-08-02')
     await date.press('Enter')
