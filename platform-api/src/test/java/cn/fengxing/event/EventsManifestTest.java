@@ -1,13 +1,19 @@
 package cn.fengxing.event;
 
+import cn.fengxing.admin.ManifestLoader;
 import cn.fengxing.support.Db;
 import cn.fengxing.support.TestTenants;
 import cn.fengxing.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,5 +105,33 @@ class EventsManifestTest {
                 .statusCode(400).body("errors.field", hasItem("eventsHistory[1].code"));
         assertThat(Db.count("select count(*) from event where tenant_id = '" + T + "'")).isEqualTo(3);
         assertThat(Db.count("select count(*) from event_attendance where tenant_id = '" + T + "'")).isEqualTo(2);
+    }
+
+    /**
+     * Each demo township's events history passes the section's checks against its own roster, stations and members,
+     * once: applied under a test code without the grids and the other history files.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void theDemoTownshipsEventsApply(String code) {
+        ObjectNode manifest = new ManifestLoader().load(Path.of("../deploy/demo/tenants").resolve(code + ".yaml"));
+        JsonNode events = manifest.get("eventsHistory");
+        String test = "demo-ev-" + code;
+        manifest.put("code", test);
+        manifest.remove("grids");
+        ManifestLoader.HISTORY.stream().filter(k -> !k.equals("eventsHistory")).forEach(manifest::remove);
+        int attendees = 0;
+        for (JsonNode e : events) {
+            attendees += e.path("attendees").size();
+        }
+        for (int round = 0; round < 2; round++) {
+            given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest.toString())
+                    .put("/api/platform/tenants/" + test).then().statusCode(200)
+                    .body("outcome", equalTo(round == 0 ? "created" : "unchanged"));
+        }
+        assertThat(Db.count("select count(*) from event where tenant_id = '" + test + "'")).isEqualTo(events.size());
+        assertThat(Db.count("select count(*) from event_attendance where tenant_id = '" + test + "'"))
+                .isEqualTo(attendees).isPositive();
+        assertThat(Db.count("select count(*) from points_entry where tenant_id = '" + test + "'")).isZero();
     }
 }
