@@ -14,6 +14,7 @@ describe('console section routes', () => {
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'events')!)).toMatchObject({ messages: ['console', 'events'] })
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'suggestions')!)).toMatchObject({
       messages: ['console', 'suggestions'],
+    })
     expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'care')!)).toMatchObject({
       messages: ['console', 'points', 'care'],
       roles: ['tenant_admin'],

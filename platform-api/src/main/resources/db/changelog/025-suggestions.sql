@@ -29,6 +29,7 @@ CREATE TABLE suggestion (
   UNIQUE (tenant_id, id),
   UNIQUE (tenant_id, raised_by, request_id),
   FOREIGN KEY (tenant_id, rider_id) REFERENCES rider (tenant_id, id),
+  FOREIGN KEY (tenant_id, event_id) REFERENCES event (tenant_id, id),
   CHECK ((state = 'received') = (answered_at IS NULL)),
   CHECK (answered_at IS NULL OR (answer IS NOT NULL AND answered_by IS NOT NULL)),
   CHECK ((state IN ('adopted', 'not_adopted')) = (decided_at IS NOT NULL)),

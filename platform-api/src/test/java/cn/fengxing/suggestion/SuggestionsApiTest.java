@@ -28,6 +28,7 @@ import java.util.concurrent.Callable;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -237,11 +238,12 @@ class SuggestionsApiTest {
     void staffRecordOneRaisedAtAForum() {
         long rider = Long.parseLong(Db.strings("select id from rider where tenant_id = '" + A + "' and subject = '"
                 + RIDER + "'").get(0));
+        long forum = forum(A);
         Map<String, Object> body = new HashMap<>(Map.of("category", "rights", "text", "恳谈会上提出：希望明确超时扣款标准",
-                "riderId", rider, "eventId", 42, "requestId", "forum-1"));
+                "riderId", rider, "eventId", forum, "requestId", "forum-1"));
         as(DISPATCHER).body(body).post(base(A) + "/forum").then().statusCode(201).body("channel", equalTo("forum"))
                 .body("recordedBy", equalTo(A + " dispatcher")).body("riderName", equalTo(A + " 骑手"))
-                .body("eventId", equalTo(42));
+                .body("eventId", equalTo((int) forum)).body("eventTitle", equalTo("骑手恳谈会"));
         as(DISPATCHER).body(body).post(base(A) + "/forum").then().statusCode(200);
         // the rider finds it among their own
         as(RIDER).get(base(A) + "/mine").then().statusCode(200).body("items.channel", hasItem("forum"));
@@ -252,10 +254,25 @@ class SuggestionsApiTest {
         long bRider = Long.parseLong(Db.strings("select id from rider where tenant_id = '" + B + "'").get(0));
         as(DISPATCHER).body(Map.of("category", "rights", "text", "别处骑手", "riderId", bRider, "requestId", "forum-3"))
                 .post(base(A) + "/forum").then().statusCode(400).body("errors.field", hasItem("riderId"));
+        // another township's forum, and one that does not exist: refused by field, nothing recorded
+        for (long event : new long[] {forum(B), Long.MAX_VALUE}) {
+            as(DISPATCHER).body(Map.of("category", "rights", "text", "别处的恳谈会", "eventId", event,
+                    "requestId", "forum-6-" + event)).post(base(A) + "/forum").then().statusCode(400)
+                    .body("errors.field", hasItem("eventId"));
+        }
+        assertEquals(2, Db.count("select count(*) from suggestion where tenant_id = '" + A + "'"));
         as(DISPATCHER).body(Map.of("category", "unknown", "text", "x", "requestId", "forum-4"))
                 .post(base(A) + "/forum").then().statusCode(400);
         as(DISPATCHER).body(Map.of("category", "rights", "text", "\u0000", "requestId", "forum-5"))
                 .post(base(A) + "/forum").then().statusCode(400).body("errors.field", hasItem("text"));
+    }
+
+    /** A riders' forum 恳谈会 of the township, held yesterday at its party-service centre. */
+    static long forum(String tenant) {
+        var start = java.time.OffsetDateTime.now().minusDays(1);
+        return as(TestTenants.admin(tenant)).body(Map.of("kind", "forum", "title", "骑手恳谈会", "startsAt",
+                        start.toString(), "endsAt", start.plusHours(2).toString(), "address", "党群服务中心"))
+                .post("/api/t/" + tenant + "/events").then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
     @Test

@@ -18,6 +18,7 @@ public record SuggestionView(
         @Schema(description = "The rider who raised it (staff see it; null for a forum's without a rider)") Long riderId,
         @Schema(description = "Name of the rider who raised it") String riderName,
         @Schema(description = "The forum (event) it was raised at") Long eventId,
+        @Schema(description = "Title of the forum it was raised at") String eventTitle,
         @Schema(description = "Name of the staff member who recorded it at a forum") String recordedBy,
         boolean hasPhoto,
         OffsetDateTime createdAt,

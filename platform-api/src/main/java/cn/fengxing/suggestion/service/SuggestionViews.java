@@ -1,5 +1,6 @@
 package cn.fengxing.suggestion.service;
 
+import cn.fengxing.event.entity.Event;
 import cn.fengxing.identity.service.Members;
 import cn.fengxing.rider.entity.Rider;
 import cn.fengxing.suggestion.api.SuggestionCategory;
@@ -41,10 +42,14 @@ public class SuggestionViews {
                 .flatMap(s -> Stream.of(Suggestion.FORUM.equals(s.channel) ? s.raisedBy : null, s.answeredBy,
                         s.decidedBy))
                 .filter(Objects::nonNull).distinct().toList());
+        Set<Long> eventIds = suggestions.stream().map(s -> s.eventId).filter(Objects::nonNull)
+                .collect(Collectors.toSet());
+        Map<Long, String> events = eventIds.isEmpty() ? Map.of()
+                : Event.<Event>list("id in ?1", eventIds).stream().collect(Collectors.toMap(e -> e.id, e -> e.title));
         Function<String, String> name = subject -> subject == null ? null : people.get(subject);
         return suggestions.stream().map(s -> new SuggestionView(s.id, s.channel, SuggestionCategory.valueOf(s.category),
                 s.body, SuggestionState.valueOf(s.state), s.riderId, s.riderId == null ? null : riders.get(s.riderId),
-                s.eventId, Suggestion.FORUM.equals(s.channel) ? name.apply(s.raisedBy) : null, s.photoKey != null,
+                s.eventId, s.eventId == null ? null : events.get(s.eventId), Suggestion.FORUM.equals(s.channel) ? name.apply(s.raisedBy) : null, s.photoKey != null,
                 s.createdAt, s.answer, name.apply(s.answeredBy), s.answeredAt, s.decisionNote,
                 name.apply(s.decidedBy), s.decidedAt)).toList();
     }

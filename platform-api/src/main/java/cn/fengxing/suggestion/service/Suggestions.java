@@ -6,6 +6,7 @@ import cn.fengxing.common.problem.ProblemException;
 import cn.fengxing.common.problem.ProblemException.Violation;
 import cn.fengxing.identity.Role;
 import cn.fengxing.identity.service.Caller;
+import cn.fengxing.event.entity.Event;
 import cn.fengxing.rider.entity.Rider;
 import cn.fengxing.rider.service.RiderCodes;
 import cn.fengxing.suggestion.api.AnswerInput;
@@ -92,6 +93,10 @@ public class Suggestions {
         if (input.riderId() != null && Rider.findByIdOptional(input.riderId()).isEmpty()) {
             throw ProblemException.invalid(List.of(new Violation("riderId", "suggestion.rider-unknown",
                     input.riderId())));
+        }
+        if (input.eventId() != null && Event.findByIdOptional(input.eventId()).isEmpty()) {
+            throw ProblemException.invalid(List.of(new Violation("eventId", "suggestion.event-unknown",
+                    input.eventId())));
         }
         lockRequest(input.requestId());
         Optional<Suggestion> earlier = earlier(input.requestId());
