@@ -59,15 +59,15 @@ test('the admin imports care records, records hardship aid and reveals it; the r
     await dialog.getByTestId('import-result').getByText('已导入 2 条关爱记录').waitFor()
     await dialog.getByRole('button', { name: '取消' }).click()
 
-    // hardship aid by hand: 困难帮扶 for 郑小龙, 800 yuan
+    // hardship aid by hand: with the list on 困难帮扶, a new record is one; for 郑小龙, 800 yuan
+    await page.getByTestId('care-filter-kind').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '困难帮扶' }).click()
     await page.getByTestId('care-add').click()
     const form = page.getByRole('dialog', { name: '登记关爱' })
-    // the kind first, while no other dropdown is open; then the rider, found by name
-    await form.getByRole('combobox', { name: '类别' }).click()
-    await page.getByRole('option', { name: '困难帮扶', exact: true }).click()
-    await form.getByRole('combobox', { name: '骑手' }).click()
+    await form.getByText('困难帮扶').waitFor()
+    await form.getByTestId('care-rider').click()
     await page.keyboard.type('郑小龙')
-    await page.getByRole('option', { name: /郑小龙/ }).first().click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '郑小龙' }).first().click()
     const date = form.locator('.el-date-editor input').first()
     await date.fill('2026-08-02')
     await date.press('Enter')
@@ -77,8 +77,6 @@ test('the admin imports care records, records hardship aid and reveals it; the r
     await form.waitFor({ state: 'hidden' })
 
     // masked in the list: who received it down to the family name, the amount hidden
-    await page.getByTestId('care-filter-kind').click()
-    await page.locator('.el-select-dropdown__item:visible', { hasText: '困难帮扶' }).click()
     const row = page.getByTestId('care-table').locator('tbody tr', { hasText: `困难帮扶 ${STAMP}` })
     await row.getByText('郑**', { exact: true }).waitFor()
     assert.match((await row.textContent()) ?? '', /\*\*\*\*/, 'the amount is masked')
