@@ -63,6 +63,13 @@ public final class DemoRealm {
     public static final String RIDER_USERNAME = "rider";
     public static final String RIDER_SUBJECT = "00000000-0000-4000-8000-000000000204";
 
+    /** 月坛西街社区's grid worker 网格员: follows up care-pairing alerts of the community's elders. */
+    public static final String YUETAN_WORKER_USERNAME = "yuetan-worker";
+    public static final String YUETAN_WORKER_SUBJECT = "00000000-0000-4000-8000-000000000205";
+    /** A 月坛 rider paired with a lone elder of 月坛西街社区 (捎带手). */
+    public static final String YUETAN_RIDER_USERNAME = "yuetan-rider";
+    public static final String YUETAN_RIDER_SUBJECT = "00000000-0000-4000-8000-000000000206";
+
     /** Provincial staff of 山西省 (region_viewer grant on the region path 山西省). */
     public static final String SHANXI_VIEWER_USERNAME = "shanxi-viewer";
     public static final String SHANXI_VIEWER_SUBJECT = "00000000-0000-4000-8000-000000000301";
@@ -93,13 +100,17 @@ public final class DemoRealm {
             "驿站 station keeper in 宁乡镇 and 北大街街道 (station_keeper @ ningxiang, beidajie)");
     public static final User RIDER = new User(RIDER_USERNAME, RIDER_SUBJECT,
             "骑手 rider in ningxiang and beidajie (rider)");
+    public static final User YUETAN_WORKER = new User(YUETAN_WORKER_USERNAME, YUETAN_WORKER_SUBJECT,
+            "月坛西街社区 网格员 community grid worker (handler @ yuetan)");
+    public static final User YUETAN_RIDER = new User(YUETAN_RIDER_USERNAME, YUETAN_RIDER_SUBJECT,
+            "骑手 rider in yuetan, paired with a lone elder (rider)");
     public static final User SHANXI_VIEWER = new User(SHANXI_VIEWER_USERNAME, SHANXI_VIEWER_SUBJECT,
             "山西省 provincial staff (region_viewer @ 山西省)");
 
     /** Every demo user that signs in with {@link #PASSWORD}, in banner order. */
     public static final List<User> PEOPLE = List.of(OPERATOR, NINGXIANG_ADMIN, BEIDAJIE_ADMIN, SHANYANG_ADMIN,
             GONGCHENG_ADMIN, YUETAN_ADMIN, NINGXIANG_DISPATCHER, NINGXIANG_HANDLER, NINGXIANG_KEEPER, RIDER,
-            SHANXI_VIEWER);
+            YUETAN_WORKER, YUETAN_RIDER, SHANXI_VIEWER);
 
     /** Subjects the platform bootstraps as operators ({@code FENGXING_BOOTSTRAP_OPERATORS}). */
     public static final List<String> BOOTSTRAP_OPERATOR_SUBJECTS = List.of(OPERATOR_SUBJECT,

@@ -1,0 +1,26 @@
+package cn.fengxing.notification.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** What a message is about; the apps word each kind from its parameters (locale part notifications). */
+public enum NotificationKind {
+    /** A report passed its dispatch or resolve deadline: params category, community, step. */
+    REPORT_ESCALATED("report_escalated"),
+    /** A paired elder shows anomalies in a row or called for help: params elder, community, reason, days. */
+    PAIRING_ALERT("pairing_alert"),
+    /** Nobody followed up a pairing alert in time: params elder, community, reason, days. */
+    PAIRING_ALERT_ESCALATED("pairing_alert_escalated"),
+    /** The community followed up an alert the rider raised: params elder, outcome. */
+    PAIRING_ALERT_FOLLOWED_UP("pairing_alert_followed_up");
+
+    private final String code;
+
+    NotificationKind(String code) {
+        this.code = code;
+    }
+
+    @JsonValue
+    public String code() {
+        return code;
+    }
+}
