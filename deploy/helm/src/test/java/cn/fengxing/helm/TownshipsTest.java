@@ -103,6 +103,27 @@ class TownshipsTest {
     }
 
     @Test
+    void carriesYuetansCarePairingHistory() throws IOException {
+        Path yuetan = DEMO.resolve("yuetan.yaml");
+        Chart chart = Chart.with("minimal").set("oidc.tenantAdmin.clientSecret", "s").values(asTenant(yuetan));
+        List<String> files = List.of("yuetan-grids.geojson", "yuetan-reports.json", "yuetan-visits.json",
+                "yuetan-discounts.json", "yuetan-events.json", "yuetan-care.json", "yuetan-pairings.json");
+        for (String file : files) {
+            chart.setFile("tenantFiles." + file.replace(".", "\\."), DEMO.resolve(file));
+        }
+        ConfigMap configMap = chart.render().get(ConfigMap.class, Chart.FULLNAME + "-tenant-yuetan");
+        assertThat(configMap.getData()).containsKey("yuetan-pairings.json");
+        assertThat(JSON.readTree(configMap.getData().get("manifest.json")).get("pairingHistory").asText())
+                .isEqualTo("yuetan-pairings.json");
+        // without the history file the chart refuses the manifest
+        Chart without = Chart.with("minimal").set("oidc.tenantAdmin.clientSecret", "s").values(asTenant(yuetan));
+        for (String file : files.subList(0, files.size() - 1)) {
+            without.setFile("tenantFiles." + file.replace(".", "\\."), DEMO.resolve(file));
+        }
+        assertThat(without.failure()).contains("tenants.yuetan.pairingHistory names the file \"yuetan-pairings.json\"");
+    }
+
+    @Test
     void acceptsEveryDemoManifestWithItsFiles() throws IOException {
         Chart chart = Chart.with("minimal").set("oidc.tenantAdmin.clientSecret", "s");
         List<Path> manifests;
