@@ -214,6 +214,41 @@ class PairingApiTest {
     }
 
     @Test
+    void thePairingsListCountsAnomalousDaysInARowAMissedDayIncluded() throws Exception {
+        long e = createElder(A, ADMIN, elder("c1", "王", "秀兰", null));
+        long rider = riderId(A, RIDER);
+        LocalDate today = LocalDate.now(ZONE);
+        long p = pair(e, rider, today);
+        try (var c = Db.superuser(); var st = c.createStatement()) {
+            st.execute("update pairing set start_on = '" + today.minusDays(4) + "' where id = " + p);
+        }
+        visit(p, e, rider, today.minusDays(4), "ok", "s-1");
+        visit(p, e, rider, today.minusDays(3), "ok", "s-2");
+        visit(p, e, rider, today.minusDays(3), "no_answer", "s-3");
+        // two days back: no look-in at all, which counts as a sign too
+        visit(p, e, rider, today.minusDays(1), "garbage_not_out", "s-4");
+        String pairings = "/api/t/" + A + "/pairing/pairings";
+        as(HANDLER).get(pairings).then().body("items[0].streak", equalTo(3))
+                .body("items[0].lastVisit.outcome", equalTo("garbage_not_out"));
+        visit(p, e, rider, today, "needs_help", "s-5");
+        as(HANDLER).get(pairings).then().body("items[0].streak", equalTo(4));
+        visit(p, e, rider, today, "ok", "s-6");
+        as(HANDLER).get(pairings).then().body("items[0].streak", equalTo(0));
+    }
+
+    @Test
+    void twoPairingsRacingForOneRiderLandOnce() throws Exception {
+        List<Long> elders = List.of(createElder(A, ADMIN, elder("c1", "王", "秀兰", null)),
+                createElder(A, ADMIN, elder("c1", "李", "桂英", null)));
+        long rider = riderId(A, RIDER);
+        LocalDate today = LocalDate.now(ZONE);
+        List<Callable<Integer>> calls = elders.stream().map(e -> (Callable<Integer>) () -> as(ADMIN)
+                .body(Map.of("elderId", e, "riderId", rider, "startOn", today.toString()))
+                .post("/api/t/" + A + "/pairing/pairings").then().extract().statusCode()).toList();
+        assertThat(Race.run(calls)).containsExactlyInAnyOrder(201, 409);
+    }
+
+    @Test
     void aRiderSeesTheirElderWithNothingButWhatTheyNeed() {
         long e = createElder(A, ADMIN, elder("c1", "王", "秀兰", "13812345678"));
         long other = createElder(A, ADMIN, elder("c2", "李", "桂英", null));
