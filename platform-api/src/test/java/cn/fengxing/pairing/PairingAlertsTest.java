@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,12 +70,9 @@ class PairingAlertsTest {
     @BeforeEach
     void townships() {
         clock.reset();
-        PairingFixtures.township(A, 105.0, 22.0, "Asia/Shanghai", List.of(OTHER));
-        PairingFixtures.township(B, 106.0, 22.0, "Asia/Shanghai", List.of());
-        PairingFixtures.township(LA, 107.0, 22.0, "America/Los_Angeles", List.of());
-        PairingFixtures.clear(A, B, LA);
-        elder = PairingFixtures.elder(A, "c1", "王", "秀兰");
-        pairing = PairingFixtures.pairing(A, elder, RIDER, START);
+        long[] ids = PairingFixtures.townships(A, B, LA, 105.0, List.of(OTHER), RIDER, START);
+        elder = ids[0];
+        pairing = ids[1];
     }
 
     @AfterEach
@@ -85,7 +81,7 @@ class PairingAlertsTest {
     }
 
     static Instant at(LocalDate day, String time, ZoneId zone) {
-        return day.atTime(LocalTime.parse(time)).atZone(zone).toInstant();
+        return PairingFixtures.at(day, time, zone);
     }
 
     static Response visit(String tenant, String rider, long pairing, String outcome, Instant at, String requestId) {

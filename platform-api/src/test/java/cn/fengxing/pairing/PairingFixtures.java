@@ -10,8 +10,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -28,25 +30,34 @@ final class PairingFixtures {
     }
 
     /** Onboards the township in the zone, with further riders, and makes its handler grid worker of c1's grid g1. */
-    @SuppressWarnings("unchecked")
     static void township(String code, double lon, double lat, String zone, List<String> riders) {
-        Map<String, Object> manifest = new HashMap<>(TestTenants.manifest(code, lon, lat));
+        Map<String, Object> manifest = TestTenants.manifestWithRiders(code, lon, lat, riders);
         manifest.put("timeZone", zone);
-        List<Object> members = new java.util.ArrayList<>((List<Object>) manifest.get("members"));
-        List<Object> riderRows = new java.util.ArrayList<>((List<Object>) manifest.get("riders"));
-        for (int i = 0; i < riders.size(); i++) {
-            String name = code + " 骑手" + (i + 2);
-            members.add(Map.of("subject", riders.get(i), "name", name, "roles", List.of("rider")));
-            riderRows.add(Map.of("name", name, "phone", String.valueOf(13900000000L + i), "platform", "eleme",
-                    "depot", "城区站", "subject", riders.get(i)));
-        }
-        manifest.put("members", members);
-        manifest.put("riders", riderRows);
         given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest)
                 .put("/api/platform/tenants/" + code).then().statusCode(200);
         sql("insert into grid_worker (tenant_id, grid_id, subject) select tenant_id, id, '"
                 + TestTenants.member(code, "handler") + "' from grid where tenant_id = '" + code
                 + "' and code = 'g1' on conflict do nothing");
+    }
+
+    /**
+     * The tests' three townships from {@code lon} eastwards (Shanghai's time, another in Shanghai's, one in Los
+     * Angeles'), their care pairing rows forgotten, and in the first an elder of c1 paired with the rider since
+     * {@code start}: the elder's and the pairing's ids.
+     */
+    static long[] townships(String a, String b, String la, double lon, List<String> riders, String rider,
+                            LocalDate start) {
+        township(a, lon, 22.0, "Asia/Shanghai", riders);
+        township(b, lon + 1, 22.0, "Asia/Shanghai", List.of());
+        township(la, lon + 2, 22.0, "America/Los_Angeles", List.of());
+        clear(a, b, la);
+        long elder = elder(a, "c1", "王", "秀兰");
+        return new long[]{elder, pairing(a, elder, rider, start)};
+    }
+
+    /** The instant of a local time on a day in a zone. */
+    static Instant at(LocalDate day, String time, ZoneId zone) {
+        return day.atTime(LocalTime.parse(time)).atZone(zone).toInstant();
     }
 
     /** Forgets the townships' care pairing rows and inbox messages. */

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,12 +57,9 @@ class PairingVisitsTest {
     @BeforeEach
     void townships() {
         clock.reset();
-        PairingFixtures.township(A, 102.0, 22.0, "Asia/Shanghai", List.of(OTHER));
-        PairingFixtures.township(B, 103.0, 22.0, "Asia/Shanghai", List.of());
-        PairingFixtures.township(LA, 104.0, 22.0, "America/Los_Angeles", List.of());
-        PairingFixtures.clear(A, B, LA);
-        elder = PairingFixtures.elder(A, "c1", "王", "秀兰");
-        pairing = PairingFixtures.pairing(A, elder, RIDER, START);
+        long[] ids = PairingFixtures.townships(A, B, LA, 102.0, List.of(OTHER), RIDER, START);
+        elder = ids[0];
+        pairing = ids[1];
     }
 
     @AfterEach
@@ -72,7 +68,7 @@ class PairingVisitsTest {
     }
 
     static Instant at(LocalDate day, String time, ZoneId zone) {
-        return day.atTime(LocalTime.parse(time)).atZone(zone).toInstant();
+        return PairingFixtures.at(day, time, zone);
     }
 
     static String visits(String tenant, long pairing) {
