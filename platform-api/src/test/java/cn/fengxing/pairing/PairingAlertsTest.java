@@ -253,7 +253,7 @@ class PairingAlertsTest {
     // ---- escalation and follow-up ----------------------------------------------------------------------------
 
     @Test
-    void anAlertNobodyFollowsUpInTimeEscalatesOnceToTheAdmins() {
+    void anAlertNobodyFollowsUpInTimeEscalatesOnceToTheAdmins() throws Exception {
         PairingFixtures.settings(A, 3, 30);
         Instant raised = at(START, "10:00", SHANGHAI);
         clock.set(raised);
@@ -267,9 +267,16 @@ class PairingAlertsTest {
         sweep.sweep(A);
         assertThat(messages(A, "pairing_alert_escalated", ADMIN)).isZero();
         as(HANDLER).body(Map.of("outcome", "safe")).post(alerts(A, answered) + "/follow-up").then().statusCode(200);
-        // past it: the unanswered one escalates, once, however often the sweep passes
+        // past it: the unanswered one escalates, once, however many sweeps pass at the same moment
         clock.set(raised.plus(Duration.ofMinutes(31)));
-        sweep.sweep(A);
+        List<Callable<Integer>> sweeps = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            sweeps.add(() -> {
+                sweep.sweep(A);
+                return 0;
+            });
+        }
+        Race.run(sweeps);
         sweep.sweep(A);
         assertThat(messages(A, "pairing_alert_escalated", ADMIN)).isEqualTo(1);
         assertThat(messages(A, "pairing_alert_escalated", HANDLER)).isZero();
