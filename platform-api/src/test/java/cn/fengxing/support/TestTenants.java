@@ -34,8 +34,17 @@ public final class TestTenants {
     }
 
     /** Onboards the township with further active riders (each a member with the rider role and a roster entry). */
-    @SuppressWarnings("unchecked")
     public static void onboardWithRiders(String code, double lon, double lat, List<String> riderSubjects) {
+        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON)
+                .body(manifestWithRiders(code, lon, lat, riderSubjects))
+                .when().put("/api/platform/tenants/" + code)
+                .then().statusCode(200);
+    }
+
+    /** The manifest with further active riders (each a member with the rider role and a roster entry). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> manifestWithRiders(String code, double lon, double lat,
+                                                         List<String> riderSubjects) {
         Map<String, Object> manifest = new java.util.HashMap<>(manifest(code, lon, lat));
         List<Object> members = new java.util.ArrayList<>((List<Object>) manifest.get("members"));
         List<Object> riders = new java.util.ArrayList<>((List<Object>) manifest.get("riders"));
@@ -47,9 +56,7 @@ public final class TestTenants {
         }
         manifest.put("members", members);
         manifest.put("riders", riders);
-        given().auth().oauth2(Tokens.of(Tokens.OPERATOR)).contentType(ContentType.JSON).body(manifest)
-                .when().put("/api/platform/tenants/" + code)
-                .then().statusCode(200);
+        return manifest;
     }
 
     public static Map<String, Object> manifest(String code, double lon, double lat) {
