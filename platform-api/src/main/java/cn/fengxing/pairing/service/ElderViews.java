@@ -14,6 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,9 +33,12 @@ public class ElderViews {
     @Inject
     TenantContext tenant;
 
-    /** The township's calendar day today. */
+    @Inject
+    Clock clock;
+
+    /** The township's calendar day today, by the same clock as the alert rule. */
     public LocalDate today() {
-        return LocalDate.now(Tenant.zoneOf(tenant.code()));
+        return LocalDate.now(clock.withZone(Tenant.zoneOf(tenant.code())));
     }
 
     /** The URL of an elder's door photo, or null; the key's last part makes a replaced photo a new URL. */

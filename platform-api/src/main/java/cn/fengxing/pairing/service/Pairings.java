@@ -205,20 +205,16 @@ public class Pairings {
     }
 
     /**
-     * Anomalous days in a row now: back from today (when it has a look-in) or yesterday, while the day's latest sign
-     * is not ok or the day has none, not before the pairing's start; an ended pairing has none.
+     * Anomalous days in a row now, by the alert rule (a day without a look-in counts), looking back at most
+     * {@value #STREAK_LOOKBACK_DAYS} days; an ended pairing has none.
      */
     static int streak(Pairing p, Map<LocalDate, String> days, LocalDate today) {
         if (p.endOn != null && p.endOn.isBefore(today)) {
             return 0;
         }
-        LocalDate day = days.containsKey(today) ? today : today.minusDays(1);
-        int streak = 0;
-        while (!day.isBefore(p.startOn) && streak < STREAK_LOOKBACK_DAYS && !"ok".equals(days.get(day))) {
-            streak++;
-            day = day.minusDays(1);
-        }
-        return streak;
+        LocalDate lookback = today.minusDays(STREAK_LOOKBACK_DAYS);
+        LocalDate start = p.startOn.isAfter(lookback) ? p.startOn : lookback;
+        return AlertRule.streak(start, p.endOn, today, days).map(AlertRule.Streak::days).orElse(0);
     }
 
     private List<PairingView> views(List<Pairing> pairings) {
