@@ -38,13 +38,14 @@ async function bellCounts(page, n) {
 before(async () => {
   browser = await launch()
   await ensureActiveRider('beidajie', 'beidajie-admin')
-  await call(await userToken('beidajie-admin'), 'PUT', `${T}/members/${SUBJECTS.rider}/roles`, { roles: ['tenant_admin'] })
+  await call(await userToken('beidajie-admin'), 'POST', `${T}/members`, { username: 'rider', name: '郑小龙', roles: ['tenant_admin'] })
   // both inboxes start read, so the count that appears is the escalation's
   for (const user of ['beidajie-admin', 'rider']) await call(await userToken(user), 'POST', `${T}/notifications/read-all`)
 })
 
 after(async () => {
-  await call(await userToken('beidajie-admin'), 'PUT', `${T}/members/${SUBJECTS.rider}/roles`, { roles: [] }).catch(() => {})
+  // staff roles taken back: the rider stays a rider
+  await call(await userToken('beidajie-admin'), 'DELETE', `${T}/members/${SUBJECTS.rider}`).catch(() => {})
   await browser?.close()
 })
 
