@@ -15,10 +15,12 @@ import enSuggestions from './suggestions/en.json'
 import zhCNSuggestions from './suggestions/zh-CN.json'
 import enCare from './care/en.json'
 import zhCNCare from './care/zh-CN.json'
+import enNotifications from './notifications/en.json'
+import zhCNNotifications from './notifications/zh-CN.json'
 
-// a language's messages: the app's, the console's, the points', the events', the suggestions' and the care services', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare }
-const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare }
+// a language's messages: the app's, the console's, the points', the events', the suggestions', the care services' and the inbox's, which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare, ...zhCNNotifications }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare, ...enNotifications }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
