@@ -15,10 +15,12 @@ import enSuggestions from './suggestions/en.json'
 import zhCNSuggestions from './suggestions/zh-CN.json'
 import enCare from './care/en.json'
 import zhCNCare from './care/zh-CN.json'
+import enPairing from './pairing/en.json'
+import zhCNPairing from './pairing/zh-CN.json'
 
-// a language's messages: the app's, the console's, the points', the events', the suggestions' and the care services', which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare }
-const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare }
+// a language's messages: the app's, the console's, the points', the events', the suggestions', the care services' and care pairing's, which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare, ...zhCNPairing }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare, ...enPairing }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -64,6 +66,11 @@ describe('locale files', () => {
     expect(
       Object.keys(zhCNCare).filter((group) => group in zhCNApp || group in zhCNConsole || group in zhCNPoints),
     ).toEqual([])
+  })
+
+  it('split a group between care pairing and the other parts nowhere', () => {
+    const others = [zhCNApp, zhCNConsole, zhCNPoints, zhCNEvents, zhCNSuggestions, zhCNCare]
+    expect(Object.keys(zhCNPairing).filter((group) => others.some((part) => group in part))).toEqual([])
   })
 
   it('hold every key the sources ask for, in both languages', () => {
