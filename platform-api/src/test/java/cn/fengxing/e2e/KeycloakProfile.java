@@ -20,9 +20,10 @@ public class KeycloakProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        // the read model of regional comparison and riders' points kept up to date as in a running platform
+        // the read model of regional comparison, riders' points and care pairing's alerts kept up to date as in a
+        // running platform
         return Map.of("quarkus.http.test-port", String.valueOf(API_PORT), "%test.fengxing.figures.refresh-every", "2s",
-                "%test.fengxing.points.sweep-every", "2s");
+                "%test.fengxing.points.sweep-every", "2s", "%test.fengxing.pairing.sweep-every", "5s");
     }
 
     static final Path PROJECT = Path.of("..").toAbsolutePath().normalize();

@@ -23,6 +23,8 @@ public final class TenantEndpoints {
 
     public static final Set<Role> ALL_MEMBERS = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, RIDER, STATION_KEEPER,
             PLATFORM_OPERATOR);
+    /** Every township role (not the platform operator): whoever has an inbox 消息 in the township. */
+    public static final Set<Role> MEMBERS = EnumSet.copyOf(Role.TENANT_ROLES);
     public static final Set<Role> ADMIN = EnumSet.of(TENANT_ADMIN);
     /** Those who work reports: the admin, the duty dispatcher and grid workers/departments. */
     public static final Set<Role> STAFF = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER);
@@ -253,6 +255,11 @@ public final class TenantEndpoints {
             new Endpoint("GET", "/care/totals", ADMIN, null),
             new Endpoint("POST", "/care/import", ADMIN, new Upload("empty.csv", new byte[0])),
             new Endpoint("GET", "/care/me", EnumSet.of(RIDER), null),
+            new Endpoint("GET", "/notifications", MEMBERS, null),
+            new Endpoint("GET", "/notifications/unread-count", MEMBERS, null),
+            new Endpoint("POST", "/notifications/{missing}/read", MEMBERS, null),
+            new Endpoint("POST", "/notifications/read-all", MEMBERS, null),
+            new Endpoint("GET", "/notifications/stream", MEMBERS, STREAM),
             new Endpoint("GET", "/open311/keys", ADMIN, null),
             new Endpoint("POST", "/open311/keys", ADMIN, INVALID),
             new Endpoint("POST", "/open311/keys/{missing}/revoke", ADMIN, null),

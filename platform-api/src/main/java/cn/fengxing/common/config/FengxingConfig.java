@@ -28,6 +28,19 @@ public interface FengxingConfig {
 
     Points points();
 
+    Pairing pairing();
+
+    /** Care pairing 捎带手 (docs/product.md). */
+    interface Pairing {
+        /**
+         * How often each API instance looks for missed look-ins (days without a visit raise alerts too) and alerts
+         * nobody followed up in time (a scheduler interval; {@code off} disables). Instances may overlap: each alert
+         * is raised and escalated once.
+         */
+        @WithDefault("60s")
+        String sweepEvery();
+    }
+
     /** Points 爱心积分 (docs/points.md). */
     interface Points {
         /**

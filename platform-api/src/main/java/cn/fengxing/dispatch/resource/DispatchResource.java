@@ -9,6 +9,7 @@ import cn.fengxing.dispatch.api.ReportChange;
 import cn.fengxing.dispatch.service.DispatchService;
 import cn.fengxing.dispatch.service.LiveReports;
 import cn.fengxing.identity.access.TenantAccess;
+import cn.fengxing.identity.service.Caller;
 import cn.fengxing.report.api.DispatchInput;
 import cn.fengxing.report.api.DuplicateInput;
 import cn.fengxing.report.api.ReasonInput;
@@ -68,6 +69,9 @@ public class DispatchResource {
     @Inject
     RequestLocale locale;
 
+    @Inject
+    Caller caller;
+
     @GET
     @Path("/queue")
     @TenantAccess({DISPATCHER, HANDLER, TENANT_ADMIN})
@@ -102,15 +106,16 @@ public class DispatchResource {
     @TenantAccess({DISPATCHER, HANDLER, TENANT_ADMIN})
     @Operation(summary = "Live report changes",
             description = "Server-sent events of the township's reports as they change, so queues update without a "
-                    + "reload: an event named report per committed step (data: id, action, state), a comment line "
-                    + "when subscribed and a heartbeat comment every 20 s. Every API instance hears every change. "
-                    + "Browsers read it with fetch() and the Authorization header, and reconnect (then reload the "
+                    + "reload: an event named report per committed step (data: id, action, state), an event named "
+                    + "notification per message sent to the caller (data: the message, as in the inbox), a "
+                    + "comment line when subscribed and a heartbeat comment every 20 s. Every API instance hears "
+                    + "every change. Browsers read it with fetch() and the Authorization header, and reconnect (then reload the "
                     + "queue) when it ends.")
     @APIResponse(responseCode = "200", description = "The stream; each event's data is a ReportChange",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS,
                     schema = @Schema(implementation = ReportChange.class)))
     public Multi<OutboundSseEvent> stream(@PathParam("tenant") String tenant, @Context Sse sse) {
-        return live.stream(tenant, sse);
+        return live.stream(tenant, caller.subject(), true, sse);
     }
 
     @GET

@@ -2,6 +2,7 @@ package cn.fengxing.dispatch.service;
 
 import cn.fengxing.common.config.FengxingConfig;
 import cn.fengxing.dispatch.api.ReportChange;
+import cn.fengxing.notification.api.NotificationView;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -20,9 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The live streams of this API instance: each open stream belongs to one township and gets that township's
- * report changes only (as {@value #EVENT} events), plus a heartbeat comment so that idle connections stay open
- * through proxies. Fed by {@link ReportChangeListener}.
+ * The live streams of this API instance: each open stream belongs to one person in one township. A staff stream
+ * (the dispatch desk's) gets that township's report changes (as {@value #EVENT} events); every stream gets the
+ * messages sent to its person there (as {@value #NOTIFICATION} events) and nobody else's; all get a heartbeat
+ * comment so that idle connections stay open through proxies. Fed by {@link ReportChangeListener}.
  */
 @Startup
 @ApplicationScoped
@@ -30,12 +32,16 @@ public class LiveReports {
 
     /** Name of the server-sent event that carries a {@link ReportChange}. */
     public static final String EVENT = "report";
+    /** Name of the server-sent event that carries a {@link NotificationView} (or only its id, when too big). */
+    public static final String NOTIFICATION = "notification";
     /** Gauge of the streams open on this instance. */
     public static final String OPEN_STREAMS = "fengxing.dispatch.streams.open";
     /** Events a slow client may fall behind by before its stream ends (it reconnects and reloads). */
     static final int BUFFER = 1000;
 
-    private record Subscriber(MultiEmitter<? super OutboundSseEvent> emitter, Sse sse) {
+    /** One open stream: whose it is, and whether it wants the township's report changes. */
+    private record Subscriber(String subject, boolean reports, MultiEmitter<? super OutboundSseEvent> emitter,
+                              Sse sse) {
     }
 
     private final Map<String, Set<Subscriber>> subscribers = new ConcurrentHashMap<>();
@@ -50,17 +56,17 @@ public class LiveReports {
     @PostConstruct
     void gauge() {
         Gauge.builder(OPEN_STREAMS, open, AtomicInteger::get)
-                .description("Live report streams open on this API instance").register(registry);
+                .description("Live streams (dispatch desks and inboxes) open on this API instance").register(registry);
     }
 
     /**
-     * A township's stream. Its first item is a comment saying it is subscribed: from then on no change of the
-     * township is missed.
+     * The subject's stream in a township: its messages, and with {@code reports} the township's report changes.
+     * Its first item is a comment saying it is subscribed: from then on nothing is missed.
      */
-    public Multi<OutboundSseEvent> stream(String tenant, Sse sse) {
+    public Multi<OutboundSseEvent> stream(String tenant, String subject, boolean reports, Sse sse) {
         Multi<OutboundSseEvent> changes = Multi.createFrom().<OutboundSseEvent>emitter(emitter -> {
             emitter.emit(comment(sse, "subscribed"));
-            Subscriber s = new Subscriber(emitter, sse);
+            Subscriber s = new Subscriber(subject, reports, emitter, sse);
             Set<Subscriber> township = subscribers.computeIfAbsent(tenant, t -> ConcurrentHashMap.newKeySet());
             township.add(s);
             open.incrementAndGet();
@@ -82,8 +88,27 @@ public class LiveReports {
             return;
         }
         for (Subscriber s : township) {
-            s.emitter().emit(s.sse().newEventBuilder().name(EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
-                    .data(ReportChange.class, change).build());
+            if (s.reports()) {
+                s.emitter().emit(s.sse().newEventBuilder().name(EVENT).mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(ReportChange.class, change).build());
+            }
+        }
+    }
+
+    /**
+     * Sends a message to this instance's streams of its recipient in the township, and to no other stream. The
+     * message is its view, or {@code {"id"}} only when it came without one. Called from one thread only.
+     */
+    public void deliver(String tenant, String subject, Object message) {
+        Set<Subscriber> township = subscribers.get(tenant);
+        if (township == null) {
+            return;
+        }
+        for (Subscriber s : township) {
+            if (s.subject().equals(subject)) {
+                s.emitter().emit(s.sse().newEventBuilder().name(NOTIFICATION)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(message).build());
+            }
         }
     }
 

@@ -1,6 +1,8 @@
 package cn.fengxing.dispatch.service;
 
 import cn.fengxing.dispatch.api.ReportChange;
+import cn.fengxing.notification.api.NotificationView;
+import cn.fengxing.notification.service.Notifications;
 import cn.fengxing.report.api.ReportState;
 import cn.fengxing.report.service.ReportWorkflow;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,14 +23,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Hears every report change of every township: {@code LISTEN report_changes} on one connection of its own
- * (outside the pool, so it never holds a pooled connection), and hands each change to {@link LiveReports}.
- * ReportWorkflow notifies inside its transaction, so a change arrives only once it is committed, at every API
- * instance. The connection reads no table, tenant or not; after a failure it reconnects with a growing pause.
+ * Hears every report change and every message 消息 of every township: {@code LISTEN report_changes} and
+ * {@code LISTEN notifications} on one connection of its own (outside the pool, so it never holds a pooled
+ * connection), and hands each to {@link LiveReports}. ReportWorkflow and Notifications notify inside their
+ * transactions, so an event arrives only once it is committed, at every API instance. The connection reads no
+ * table, tenant or not (a message travels with its view); after a failure it reconnects with a growing pause.
  */
 @ApplicationScoped
 public class ReportChangeListener {
@@ -79,16 +83,21 @@ public class ReportChangeListener {
             try (Connection c = connect()) {
                 try (Statement st = c.createStatement()) {
                     st.execute("LISTEN " + ReportWorkflow.CHANNEL);
+                    st.execute("LISTEN " + Notifications.CHANNEL);
                 }
                 pause = FIRST_PAUSE;
-                LOG.debugf("Listening on %s", ReportWorkflow.CHANNEL);
+                LOG.debugf("Listening on %s and %s", ReportWorkflow.CHANNEL, Notifications.CHANNEL);
                 PGConnection pg = c.unwrap(PGConnection.class);
                 long lastHeard = System.nanoTime();
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null && notifications.length > 0) {
                         for (PGNotification n : notifications) {
-                            deliver(n.getParameter());
+                            if (Notifications.CHANNEL.equals(n.getName())) {
+                                message(n.getParameter());
+                            } else {
+                                deliver(n.getParameter());
+                            }
                         }
                         lastHeard = System.nanoTime();
                     } else if (System.nanoTime() - lastHeard > IDLE_CHECK.toNanos()) {
@@ -102,7 +111,7 @@ public class ReportChangeListener {
                 if (!running) {
                     return;
                 }
-                LOG.warnf("Report changes are not heard (%s); reconnecting in %s s", e.getMessage(), pause.toSeconds());
+                LOG.warnf("Report changes and messages are not heard (%s); reconnecting in %s s", e.getMessage(), pause.toSeconds());
             }
             if (!sleep(pause)) {
                 return;
@@ -127,6 +136,22 @@ public class ReportChangeListener {
                     ReportState.valueOf(n.get("state").asText())));
         } catch (JsonProcessingException | RuntimeException e) {
             LOG.warnf("Skipping a report change that cannot be read: %s (%s)", payload, e.getMessage());
+        }
+    }
+
+    /**
+     * Payload {"tenant", "subject", "id", "view"} from Notifications (the view left out when too big: then only
+     * the id goes on, and the apps load the message); anything else is logged and skipped.
+     */
+    private void message(String payload) {
+        try {
+            JsonNode n = json.readTree(payload);
+            JsonNode view = n.get("view");
+            Object message = view == null || view.isNull() ? Map.of("id", n.get("id").asLong())
+                    : json.treeToValue(view, NotificationView.class);
+            live.deliver(n.get("tenant").asText(), n.get("subject").asText(), message);
+        } catch (JsonProcessingException | RuntimeException e) {
+            LOG.warnf("Skipping a message notification that cannot be read: %s (%s)", payload, e.getMessage());
         }
     }
 

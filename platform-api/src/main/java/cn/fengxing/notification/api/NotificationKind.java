@@ -1,6 +1,9 @@
 package cn.fengxing.notification.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
 
 /** What a message is about; the apps word each kind from its parameters (locale part notifications). */
 public enum NotificationKind {
@@ -22,5 +25,11 @@ public enum NotificationKind {
     @JsonValue
     public String code() {
         return code;
+    }
+
+    /** The kind with this code, or null for a code no kind has (a message of a newer version). */
+    @JsonCreator
+    public static NotificationKind of(String code) {
+        return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst().orElse(null);
     }
 }

@@ -11,7 +11,7 @@ public record Figure(String key, Section section, Unit unit, Direction direction
                      Function<Counters, Double> value) {
 
     /** The comparison table's column groups. */
-    public enum Section { riders, reports, categories, stations, passes, merchants, points, events, suggestions, care }
+    public enum Section { riders, reports, categories, stations, passes, merchants, points, events, suggestions, care, pairing }
 
     /** share: 0–1; minutes and hours: a median duration; per100: per 100 active riders; rating: mean 1–5. */
     public enum Unit { count, share, minutes, hours, per100, rating }

@@ -1,8 +1,14 @@
 package cn.fengxing.report.service;
 
+import cn.fengxing.grid.entity.Community;
+import cn.fengxing.identity.Role;
+import cn.fengxing.identity.service.Members;
+import cn.fengxing.notification.api.NotificationKind;
+import cn.fengxing.notification.service.Notifications;
 import cn.fengxing.report.api.ReportAction;
 import cn.fengxing.report.api.ReportState;
 import cn.fengxing.report.entity.Report;
+import cn.fengxing.report.entity.ReportCategory;
 import cn.fengxing.tenancy.service.TenantContext;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,13 +19,15 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * What happens when a report's deadlines pass (docs/product.md §3.1): a report still waiting for dispatch after its
  * dispatch deadline, or not resolved by its resolution deadline, escalates to the tenant admin — once, with a
- * timeline step {@value #ESCALATE_DISPATCH} / {@value #ESCALATE_RESOLVE}; an urgent one escalates at once. A
+ * timeline step {@value #ESCALATE_DISPATCH} / {@value #ESCALATE_RESOLVE} and a message 消息 in every tenant admin's
+ * inbox; an urgent one escalates at once. A
  * resolved report its rider has not verified within the category's auto-close days closes (auto_close).
  * Several API instances may do this at the same moment: a step claims its rows with a conditional UPDATE of
  * rows it could lock (SKIP LOCKED), re-checked on the latest committed row, so each step happens exactly once.
@@ -29,6 +37,8 @@ public class ReportDeadlines {
 
     public static final String ESCALATE_DISPATCH = "escalate_dispatch";
     public static final String ESCALATE_RESOLVE = "escalate_resolve";
+    /** The console's dispatch desk, opening the report (the app prefixes the township). */
+    public static final String DISPATCH_LINK = "/console/dispatch?report=";
 
     /** Escalation of the dispatch: still waiting for dispatch past its deadline, or urgent. */
     private static final String DISPATCH_DUE = "escalated_dispatch_at is null and state in ('submitted', 'reopened')"
@@ -50,6 +60,12 @@ public class ReportDeadlines {
 
     @Inject
     ReportSlas slas;
+
+    @Inject
+    Notifications notifications;
+
+    @Inject
+    Members members;
 
     /** Escalates every report of the township that is due; returns how many steps were recorded. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -88,10 +104,28 @@ public class ReportDeadlines {
                 OffsetDateTime deadline = dispatch ? r.dispatchDue : r.resolveDue;
                 workflow.record(r, step, ReportActors.SYSTEM, null,
                         ReportViews.details("due", deadline.toString(), "urgent", r.urgent ? true : null));
+                notifyAdmins(r, dispatch ? "dispatch" : "resolve");
                 steps++;
             }
         }
         return steps;
+    }
+
+    /**
+     * Puts the escalation in the inbox 消息 of every active tenant admin, in the claim's transaction: the claim
+     * happens once, and the dedup key keeps it at one message even if it were retried.
+     */
+    private void notifyAdmins(Report r, String step) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("category", ReportCategory.<ReportCategory>findByIdOptional(r.categoryId)
+                .map(c -> c.nameZh).orElse(""));
+        if (r.communityId != null) {
+            Community.<Community>findByIdOptional(r.communityId).ifPresent(c -> params.put("community", c.name));
+        }
+        params.put("step", step);
+        notifications.send(members.namesHolding(tenant.code(), Role.TENANT_ADMIN).keySet(),
+                NotificationKind.REPORT_ESCALATED, params, DISPATCH_LINK + r.id,
+                "report-escalated:" + r.id + ":" + step);
     }
 
     /**
