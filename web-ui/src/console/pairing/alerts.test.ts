@@ -42,3 +42,13 @@ describe("an alert's streak", () => {
     expect(streakDays('2026-03-02', '2026-03-01', [])).toEqual([])
   })
 })
+
+describe('the alert feed', () => {
+  it('hears raised and escalated alerts among the messages, nothing else', async () => {
+    const { isAlertMessage } = await import('./useAlertFeed')
+    expect(isAlertMessage(JSON.stringify({ id: 1, kind: 'pairing_alert', params: { elder: '王**' } }))).toBe(true)
+    expect(isAlertMessage(JSON.stringify({ id: 2, kind: 'pairing_alert_escalated' }))).toBe(true)
+    expect(isAlertMessage(JSON.stringify({ id: 3, kind: 'report_escalated' }))).toBe(false)
+    expect(isAlertMessage('not json')).toBe(false)
+  })
+})

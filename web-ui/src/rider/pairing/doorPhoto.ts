@@ -8,6 +8,6 @@ import { ApiProblem } from '../../api/core'
 export async function fetchDoorPhoto(url: string): Promise<Blob> {
   const token = await accessToken()
   const response = await fetch(url, { headers: token ? { Authorization: `Bearer ${token}` } : {} })
-  if (!response.ok) throw new ApiProblem({ status: response.status, title: response.statusText })
+  if (!response.ok) throw new ApiProblem({ type: 'about:blank', status: response.status, title: response.statusText })
   return response.blob()
 }
