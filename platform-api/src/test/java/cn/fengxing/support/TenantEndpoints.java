@@ -35,6 +35,8 @@ public final class TenantEndpoints {
     public static final Set<Role> WITH_RIDER = EnumSet.of(TENANT_ADMIN, DISPATCHER, HANDLER, RIDER);
     /** Those who scan at a station or merchant: its keeper, or the tenant admin. */
     public static final Set<Role> KEEPERS = EnumSet.of(TENANT_ADMIN, STATION_KEEPER);
+    /** Who looks after a community's elders 独居老人: the admin, and grid workers (handlers) of their communities. */
+    public static final Set<Role> CARE_STAFF = EnumSet.of(TENANT_ADMIN, HANDLER);
 
     /**
      * One operation. {@code path} uses {id} for an id of the target township's own rows. The
@@ -260,6 +262,22 @@ public final class TenantEndpoints {
             new Endpoint("POST", "/notifications/{missing}/read", MEMBERS, null),
             new Endpoint("POST", "/notifications/read-all", MEMBERS, null),
             new Endpoint("GET", "/notifications/stream", MEMBERS, STREAM),
+            new Endpoint("GET", "/pairing/elders", CARE_STAFF, null),
+            new Endpoint("GET", "/pairing/elders/{missing}", CARE_STAFF, null),
+            new Endpoint("POST", "/pairing/elders/{missing}/reveal", CARE_STAFF, null),
+            new Endpoint("POST", "/pairing/elders", CARE_STAFF, INVALID),
+            new Endpoint("PUT", "/pairing/elders/{missing}", CARE_STAFF, INVALID),
+            new Endpoint("POST", "/pairing/elders/{missing}/deactivate", CARE_STAFF, INVALID),
+            new Endpoint("PUT", "/pairing/elders/{missing}/door-photo", CARE_STAFF, new Upload("empty.jpg", new byte[0])),
+            new Endpoint("GET", "/pairing/elders/{missing}/door-photo", EnumSet.of(TENANT_ADMIN, HANDLER, RIDER), null),
+            new Endpoint("POST", "/pairing/elders/import", CARE_STAFF, new Upload("empty.csv", new byte[0])),
+            new Endpoint("GET", "/pairing/elders/import-template", CARE_STAFF, null),
+            new Endpoint("GET", "/pairing/pairings", CARE_STAFF, null),
+            new Endpoint("POST", "/pairing/pairings", CARE_STAFF, INVALID),
+            new Endpoint("POST", "/pairing/pairings/{missing}/end", CARE_STAFF, INVALID),
+            new Endpoint("GET", "/pairing/settings", ADMIN, null),
+            new Endpoint("PUT", "/pairing/settings", ADMIN, INVALID),
+            new Endpoint("GET", "/pairing/mine", EnumSet.of(RIDER), null),
             new Endpoint("GET", "/open311/keys", ADMIN, null),
             new Endpoint("POST", "/open311/keys", ADMIN, INVALID),
             new Endpoint("POST", "/open311/keys/{missing}/revoke", ADMIN, null),

@@ -255,6 +255,7 @@ public class GridService {
             communities.put(c.code, c);
             communitiesById.put(c.id, c);
         }
+        List<Map<String, String>> handlerCache = new ArrayList<>();
         Map<String, Grid> stored = new HashMap<>();
         // read-only: no snapshot to copy and compare at commit for the many a large file leaves unchanged
         for (Grid g : Grid.<Grid>findAll().withHint(HibernateHints.HINT_READ_ONLY, true).list()) {
@@ -266,6 +267,16 @@ public class GridService {
             }
             if (spec.parent != null) {
                 checkParent(spec, byCode, stored, communitiesById, violations);
+            }
+            if (spec.workers != null) {
+                // the console's rule: a grid worker is a member of the township holding the handler role
+                Map<String, String> handlers = handlers(handlerCache);
+                for (int i = 0; i < spec.workers.size(); i++) {
+                    if (!handlers.containsKey(spec.workers.get(i))) {
+                        violations.add(new Violation(spec.field + ".properties.workers[" + i + "]",
+                                "grid.worker-not-handler", spec.workers.get(i)));
+                    }
+                }
             }
         }
         if (!violations.isEmpty()) {
@@ -298,6 +309,11 @@ public class GridService {
                 }
             }
             ids.putAll(insert(added));
+        }
+        for (FeatureSpec spec : byCode.values()) {
+            if (spec.workers != null && assignImported(ids.get(spec.code), spec.workers)) {
+                changes.add("~ grid workers " + spec.code);
+            }
         }
         if (!changes.isEmpty()) {
             audit.record(tenant.code(), "grid.import", null, Map.of("features", byCode.size(), "changes", changes.size()));
@@ -417,18 +433,41 @@ public class GridService {
         if (!violations.isEmpty()) {
             throw ProblemException.invalid(violations);
         }
-        GridWorker.delete("gridId", gridId);
-        for (String subject : subjects.stream().distinct().toList()) {
-            GridWorker w = new GridWorker();
-            w.gridId = gridId;
-            w.subject = subject;
-            w.persist();
-        }
+        replaceWorkers(gridId, subjects.stream().distinct().toList());
         audit.record(tenant.code(), "grid.workers", g.code, Map.of("subjects", subjects));
         return workers(gridId);
     }
 
     /** Names of the township's members who hold the handler role, by subject. */
+    /** The township's handlers, read once per import (the cache holds them after the first call). */
+    private Map<String, String> handlers(List<Map<String, String>> cache) {
+        if (cache.isEmpty()) {
+            cache.add(handlerNames());
+        }
+        return cache.get(0);
+    }
+
+    /** Sets an imported grid's workers when they differ from its stored ones; whether they did. */
+    private boolean assignImported(long gridId, List<String> subjects) {
+        List<String> current = GridWorker.<GridWorker>list("gridId = ?1 order by subject", gridId).stream()
+                .map(w -> w.subject).sorted().toList();
+        if (current.equals(subjects)) {
+            return false;
+        }
+        replaceWorkers(gridId, subjects);
+        return true;
+    }
+
+    private static void replaceWorkers(long gridId, List<String> subjects) {
+        GridWorker.delete("gridId", gridId);
+        for (String subject : subjects) {
+            GridWorker w = new GridWorker();
+            w.gridId = gridId;
+            w.subject = subject;
+            w.persist();
+        }
+    }
+
     private Map<String, String> handlerNames() {
         return members.namesHolding(tenant.code(), Role.HANDLER);
     }
@@ -493,7 +532,8 @@ public class GridService {
 
     /** One feature of an imported FeatureCollection, checked. */
     private record FeatureSpec(String field, String code, String name, String community, String parent, GridType type,
-                               Integer households, String workGroupLink, JsonNode boundary, Geometry geometry) {
+                               Integer households, String workGroupLink, JsonNode boundary, Geometry geometry,
+                               List<String> workers) {
 
         static FeatureSpec read(JsonNode feature, String field, Boundaries boundaries, List<Violation> violations) {
             JsonNode p = feature.path("properties");
@@ -512,6 +552,7 @@ public class GridService {
             if (!households.isMissingNode() && !households.isNull() && !(households.canConvertToInt() && households.asInt() >= 0)) {
                 violations.add(new Violation(field + ".properties.households", "geo.feature-property", "households"));
             }
+            List<String> workers = workers(p.get("workers"), field, violations);
             Boundaries.checkCrs(feature.get("crs"), field + ".crs", violations);
             Geometry geometry = boundaries.read(feature.get("geometry"), field + ".geometry", violations);
             if (violations.size() > before) {
@@ -521,7 +562,23 @@ public class GridService {
             return new FeatureSpec(field, code, name, community, parent, type,
                     households.isNumber() ? households.asInt() : null,
                     p.hasNonNull("workGroupLink") ? p.get("workGroupLink").asText() : null,
-                    feature.get("geometry"), geometry);
+                    feature.get("geometry"), geometry, workers);
+        }
+
+        /** The grid's workers 网格员 (subjects), when the feature names them: a list of texts; else null. */
+        private static List<String> workers(JsonNode node, String field, List<Violation> violations) {
+            if (node == null || node.isNull()) {
+                return null;
+            }
+            List<String> subjects = new ArrayList<>();
+            if (node.isArray()) {
+                node.forEach(w -> subjects.add(w.isTextual() ? w.asText().strip() : ""));
+            }
+            if (!node.isArray() || node.size() > 100 || subjects.stream().anyMatch(w -> w.isEmpty() || w.length() > 255)) {
+                violations.add(new Violation(field + ".properties.workers", "geo.feature-property", "workers"));
+                return null;
+            }
+            return subjects.stream().distinct().sorted().toList();
         }
 
         private static String required(JsonNode p, String name, String field, List<Violation> violations) {

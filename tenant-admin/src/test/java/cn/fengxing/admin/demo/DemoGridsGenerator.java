@@ -59,6 +59,13 @@ public final class DemoGridsGenerator {
             "gongcheng", new Layout("gongcheng", 126_610_000, 45_760_000, 8_000, 6_000, 400, 2, 0, 0),
             "yuetan", new Layout("yuetan", 116_350_000, 39_910_000, 5_000, 4_000, 300, 1, 0, 0));
 
+    /**
+     * Grid workers 网格员 (property {@code workers}, subjects of the manifest's handlers) of a community's grids, by
+     * tenant and community: yuetan's demo grid worker 李娜 looks after 月坛西街社区 (its elders in care pairing).
+     */
+    static final Map<String, Map<String, List<String>>> WORKERS = Map.of(
+            "yuetan", Map.of("c01", List.of("00000000-0000-4000-8000-000000000205")));
+
     private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper JSON = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
@@ -90,6 +97,14 @@ public final class DemoGridsGenerator {
         List<JsonNode> communities = new ArrayList<>();
         manifest.path("communities").forEach(communities::add);
         List<ObjectNode> features = features(layout, communities);
+        Map<String, List<String>> workers = WORKERS.getOrDefault(code, Map.of());
+        for (ObjectNode feature : features) {
+            ObjectNode properties = (ObjectNode) feature.get("properties");
+            List<String> subjects = workers.get(properties.path("community").asText());
+            if (subjects != null && properties.path("parent").isNull()) {
+                subjects.forEach(properties.putArray("workers")::add);
+            }
+        }
 
         StringBuilder text = new StringBuilder("{\"type\":\"FeatureCollection\",\"features\":[\n");
         for (int i = 0; i < features.size(); i++) {
