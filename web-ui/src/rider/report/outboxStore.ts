@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { api } from '../../api/client'
-import { outboxState } from '../outbox/outboxState'
+import { outboxState } from '../outbox/outbox'
 import { ReportOutbox } from './outbox'
 
 /** The signed-in rider's reports waiting on the phone (待发送); see {@link outboxState}. */
