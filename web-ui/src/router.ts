@@ -194,6 +194,12 @@ export const router = createRouter({
           meta: { titleKey: 'pairing.historyTitle', roles: ['rider'], messages: 'pairing' },
         },
         {
+          path: 'inbox',
+          name: 'rider-inbox',
+          component: () => import('./rider/inbox/RiderInboxView.vue'),
+          meta: { titleKey: 'notifications.title', messages: 'notifications' },
+        },
+        {
           path: 'me',
           name: 'rider-me',
           component: () => import('./rider/RiderMeView.vue'),
@@ -218,6 +224,12 @@ export const router = createRouter({
           name: 'console-home',
           component: () => import('./console/ConsoleHomeView.vue'),
           meta: { titleKey: 'console.home' },
+        },
+        {
+          path: 'inbox',
+          name: 'console-inbox',
+          component: () => import('./console/inbox/InboxView.vue'),
+          meta: { titleKey: 'notifications.title', messages: 'notifications' },
         },
         ...consoleSections,
         {

@@ -1,19 +1,12 @@
 import { onBeforeUnmount, onMounted, ref } from 'vue'
 import { accessToken } from '../../auth/oidc'
 import { useTenantStore } from '../../stores/tenant'
-import { readEventStream } from './eventStream'
+import { followStream, POLL_MS, SILENCE_MS, type UpdateMode } from '../../live/followStream'
 
-/** How the screen hears of changes: the live stream, or polling while it cannot be reached. */
-export type UpdateMode = 'live' | 'polling'
-
-/** Polling interval while the stream is unavailable. */
-export const POLL_MS = 15_000
-/** The server sends a heartbeat every 20 s; this long without a byte means the connection is gone. */
-export const SILENCE_MS = 45_000
-/** Reconnecting waits about 1 s, 2 s, 4 s … up to this. */
-const RETRY_MAX_MS = 60_000
 /** Changes arriving within this window are handled together (a burst of events → one reload). */
 export const COALESCE_MS = 300
+
+export { POLL_MS, SILENCE_MS, type UpdateMode }
 
 export interface ReportWatch {
   /** The stream's address. */
@@ -26,19 +19,11 @@ export interface ReportWatch {
 }
 
 /**
- * Follows a township's report changes until the returned function is called. Reads the stream
- * (`text/event-stream` with `report` events {id, action, state}) with fetch, so the bearer token goes
- * along (EventSource cannot send it). While the stream cannot be opened, drops or falls silent, it
- * polls every {@link POLL_MS} and reconnects with backoff; after (re)connecting it asks for one
- * catch-up reload.
+ * Follows a township's report changes until the returned function is called: `report` events {id, action, state}
+ * of the stream (through {@link followStream}), coalesced; a catch-up (after reconnecting, or polling while the
+ * stream is down) reloads everything.
  */
 export function watchReports({ url, token, onChange, onMode }: ReportWatch): () => void {
-  let stopped = false
-  let controller: AbortController | null = null
-  let failures = 0
-  let pollTimer: ReturnType<typeof setInterval> | undefined
-  let retryTimer: ReturnType<typeof setTimeout> | undefined
-  let silenceTimer: ReturnType<typeof setTimeout> | undefined
   let flushTimer: ReturnType<typeof setTimeout> | undefined
   let pending: Set<number> | null | undefined
 
@@ -53,63 +38,17 @@ export function watchReports({ url, token, onChange, onMode }: ReportWatch): () 
     }, COALESCE_MS)
   }
 
-  /** Starts (keeps: a failed reconnect must not push the next poll back) or stops polling. */
-  function polling(on: boolean): void {
-    if (on) {
-      pollTimer ??= setInterval(() => changed(null), POLL_MS)
-    } else {
-      clearInterval(pollTimer)
-      pollTimer = undefined
-    }
-  }
-
-  function listenForSilence(): void {
-    clearTimeout(silenceTimer)
-    silenceTimer = setTimeout(() => controller?.abort(), SILENCE_MS)
-  }
-
-  async function connect(): Promise<void> {
-    controller = new AbortController()
-    try {
-      const response = await fetch(url, {
-        headers: { Authorization: `Bearer ${await token()}`, Accept: 'text/event-stream' },
-        cache: 'no-store',
-        signal: controller.signal,
-      })
-      if (response.ok && response.body && response.headers.get('Content-Type')?.startsWith('text/event-stream')) {
-        onMode('live')
-        failures = 0
-        polling(false)
-        listenForSilence()
-        changed(null) // catch up with what happened while not connected
-        await readEventStream(
-          response.body,
-          (event) => {
-            if (event.event === 'report') changed(reportId(event.data))
-          },
-          listenForSilence,
-        )
-      } else {
-        await response.body?.cancel()
-      }
-    } catch {
-      // refused, dropped, silent too long, or stopped: polling takes over below
-    }
-    clearTimeout(silenceTimer)
-    if (stopped) return
-    onMode('polling')
-    polling(true)
-    const backoff = Math.min(RETRY_MAX_MS, 1000 * 2 ** failures++)
-    retryTimer = setTimeout(() => void connect(), backoff / 2 + (Math.random() * backoff) / 2)
-  }
-
-  void connect()
+  const stop = followStream({
+    url,
+    token,
+    onEvent: (event) => {
+      if (event.event === 'report') changed(reportId(event.data))
+    },
+    onCatchUp: () => changed(null),
+    onMode,
+  })
   return () => {
-    stopped = true
-    controller?.abort()
-    polling(false)
-    clearTimeout(retryTimer)
-    clearTimeout(silenceTimer)
+    stop()
     clearTimeout(flushTimer)
   }
 }

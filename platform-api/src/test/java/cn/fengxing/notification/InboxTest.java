@@ -43,6 +43,8 @@ class InboxTest {
     @BeforeEach
     void townships() {
         TestTenants.onboardWithRiders(A, 119.5, 30.5, List.of(OTHER_RIDER));
+        // each test starts with empty inboxes in both townships
+        Db.strings("delete from notification where tenant_id in ('" + A + "', '" + B + "') returning id");
         TestTenants.onboard(B, 120.5, 30.5);
     }
 

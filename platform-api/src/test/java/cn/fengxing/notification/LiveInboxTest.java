@@ -49,6 +49,8 @@ class LiveInboxTest {
     @BeforeEach
     void townships() {
         TestTenants.onboardWithRiders(A, LON, LAT, List.of(OTHER_RIDER));
+        // each test starts with empty inboxes in both townships
+        Db.strings("delete from notification where tenant_id in ('" + A + "', '" + B + "') returning id");
         TestTenants.onboard(B, LON + 1, LAT);
     }
 
