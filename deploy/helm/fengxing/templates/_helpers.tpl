@@ -170,7 +170,7 @@ imagePullSecrets:
 
 {{/* Files a township's manifest names (grids, history sections), relative to the manifest. */}}
 {{- define "fengxing.tenantFileKeys" -}}
-{{- list "grids" "reportHistory" "epassHistory" "stationVisitHistory" "discountUseHistory" "pointsHistory" "eventsHistory" "suggestionsHistory" "careHistory" | toJson }}
+{{- list "grids" "reportHistory" "epassHistory" "stationVisitHistory" "discountUseHistory" "pointsHistory" "eventsHistory" "suggestionsHistory" "careHistory" "pairingHistory" | toJson }}
 {{- end }}
 
 {{- define "fengxing.tenantFiles" -}}

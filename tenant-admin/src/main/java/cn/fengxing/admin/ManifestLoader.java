@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
@@ -22,7 +21,7 @@ import java.util.regex.Pattern;
  *
  * <p>If {@code grids} is a string it names a GeoJSON FeatureCollection file, relative to the
  * manifest's directory; that file is read and put in its place. So are the history sections
- * ({@link #HISTORY}): each a JSON file with its list of entries. Problems with the local files are
+ * ({@link #HISTORY}): each a JSON file with its list of entries (pairingHistory: an object of lists). Problems with the local files are
  * usage errors (exit 2): nothing has been sent yet.
  */
 public final class ManifestLoader {
@@ -33,7 +32,7 @@ public final class ManifestLoader {
     /** Sections whose entries may live in a JSON file of their own, named by the manifest. */
     public static final List<String> HISTORY = List.of("reportHistory", "epassHistory", "stationVisitHistory",
             "discountUseHistory", "pointsHistory", "eventsHistory",
-            "suggestionsHistory", "careHistory");
+            "suggestionsHistory", "careHistory", "pairingHistory");
 
     private final ObjectMapper json;
     private final ObjectMapper yaml;
@@ -100,13 +99,14 @@ public final class ManifestLoader {
     }
 
     /** Resolves a history section's {@code <key>: <path>} against the manifest's directory and reads its list. */
-    public ArrayNode readHistory(Path manifestFile, String key, String reference) {
+    public JsonNode readHistory(Path manifestFile, String key, String reference) {
         Path historyFile = included(manifestFile, key, reference);
         JsonNode tree = parse(json, historyFile, key + " file");
-        if (!tree.isArray()) {
-            throw CliException.usage(key + " file " + historyFile + " is not a JSON list of entries");
+        // a list of entries, or (pairingHistory) an object of such lists
+        if (!tree.isArray() && !tree.isObject()) {
+            throw CliException.usage(key + " file " + historyFile + " is not a JSON list of entries or an object");
         }
-        return (ArrayNode) tree;
+        return tree;
     }
 
     /** The file a manifest key names, relative to the manifest's directory; it must exist. */

@@ -76,14 +76,17 @@ public class ElderImport {
     @Inject
     AuditLog audit;
 
-    /** The sheet to fill in: the header row (Chinese) and one example row. */
+    /** The sheet to fill in: the header row (Chinese) and one example row, in the township's first community. */
+    @Transactional
     public byte[] template() {
+        String community = Community.<Community>findAll(io.quarkus.panache.common.Sort.by("code")).firstResultOptional()
+                .map(c -> c.code).orElse("c01");
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             Workbook workbook = new Workbook(bytes, "Fengxing", "1.0");
             Worksheet ws = workbook.newWorksheet("老人");
             Column[] columns = Column.values();
-            String[] example = {"c01", "王秀兰", "月坛西街3号院2号楼1单元101", "13812345678", "李明", "010-6852-1001",
+            String[] example = {community, "王秀兰", "月坛西街3号院2号楼1单元101", "13812345678", "李明", "010-6852-1001",
                 "楼下有红色信报箱", "腿脚不便，敲门稍等", "116.345", "39.912"};
             for (int i = 0; i < columns.length; i++) {
                 ws.value(0, i, columns[i].zh);

@@ -374,6 +374,9 @@ class DemoManifestsTest {
         }
         int entries = 0;
         for (String section : ManifestLoader.HISTORY) {
+            if (section.equals("pairingHistory")) {
+                continue; // not a list of entries: yuetansCarePairingHistory checks its riders joined first
+            }
             for (JsonNode e : manifest.path(section)) {
                 // an event names its attendees, other entries their rider
                 List<String> riders = new ArrayList<>();
@@ -558,6 +561,84 @@ class DemoManifestsTest {
             }
         }
         assertEquals(DemoReportsGenerator.GONGCHENG_FLYPOSTING, flyposting);
+    }
+
+    /** Grid workers 网格员 a grids file names are handlers of the township's members. */
+    @ParameterizedTest
+    @ValueSource(strings = {"ningxiang", "beidajie", "shanyang", "gongcheng", "yuetan"})
+    void gridWorkersAreTheTownshipsHandlers(String code) {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve(code + ".yaml"));
+        Set<String> handlers = new HashSet<>();
+        manifest.path("members").forEach(m -> {
+            if (m.path("roles").toString().contains("\"handler\"")) {
+                handlers.add(m.path("subject").asText());
+            }
+        });
+        manifest.path("grids").path("features").forEach(f -> f.path("properties").path("workers")
+                .forEach(w -> assertTrue(handlers.contains(w.asText()), w.asText() + " is a handler of " + code)));
+        if (code.equals("yuetan")) {
+            assertEquals("[\"" + DemoPairingsGenerator.GRID_WORKER + "\"]", manifest.path("grids").path("features")
+                    .get(0).path("properties").path("workers").toString(), "月坛西街社区's grid worker");
+        }
+    }
+
+    /**
+     * 月坛's care pairing 捎带手: the generator's file; 24 elders, 20 pairings with riders who had joined by then (宋海
+     * with an elder of 月坛西街社区 from 120 days back), a look-in every day to yesterday, never three anomalous days
+     * in a row but the one alert's streak, the last two days fine.
+     */
+    @Test
+    void yuetansCarePairingHistory() throws IOException {
+        ObjectNode manifest = new ManifestLoader().load(DIR.resolve("yuetan.yaml"));
+        assertEquals(DemoPairingsGenerator.render(DIR.resolve("yuetan.yaml")),
+                Files.readString(DIR.resolve("yuetan-pairings.json"), StandardCharsets.UTF_8),
+                "regenerate with DemoPairingsGenerator (see its header)");
+        JsonNode history = manifest.path("pairingHistory");
+        Map<String, Integer> joined = new HashMap<>();
+        manifest.path("riders").forEach(r -> joined.put(r.path("phone").asText(), r.path("joinedDaysAgo").asInt()));
+        Map<String, String> communityOf = new HashMap<>();
+        history.path("elders").forEach(e -> communityOf.put(e.path("key").asText(), e.path("community").asText()));
+        assertEquals(DemoPairingsGenerator.ELDERS, communityOf.size());
+        assertTrue(new HashSet<>(communityOf.values()).size() > 10, "across the communities");
+        Map<String, Integer> start = new HashMap<>();
+        Set<String> riders = new HashSet<>();
+        for (JsonNode p : history.path("pairings")) {
+            String phone = p.path("riderPhone").asText();
+            assertTrue(riders.add(phone), "one elder per rider");
+            assertTrue(joined.get(phone) > p.path("startDaysAgo").asInt(), phone + " joined before the pairing");
+            start.put(p.path("elder").asText(), p.path("startDaysAgo").asInt());
+            if (phone.equals(DemoPairingsGenerator.DEMO_RIDER_PHONE)) {
+                assertEquals("c01", communityOf.get(p.path("elder").asText()));
+                assertEquals(DemoPairingsGenerator.DEMO_START, p.path("startDaysAgo").asInt());
+            }
+        }
+        assertEquals(DemoPairingsGenerator.PAIRINGS, start.size());
+        assertTrue(riders.contains(DemoPairingsGenerator.DEMO_RIDER_PHONE));
+        Map<String, Map<Integer, String>> days = new HashMap<>();
+        for (JsonNode v : history.path("visits")) {
+            assertNull(days.computeIfAbsent(v.path("elder").asText(), k -> new HashMap<>())
+                    .put(v.path("daysAgo").asInt(), v.path("outcome").asText()), "one look-in a day");
+        }
+        JsonNode alert = history.path("alerts").get(0);
+        assertEquals(1, history.path("alerts").size());
+        assertEquals("helped", alert.path("outcome").asText());
+        assertEquals(DemoPairingsGenerator.FOLLOW_UP_MINUTES, alert.path("followUpMinutes").asInt());
+        for (Map.Entry<String, Integer> pairing : start.entrySet()) {
+            Map<Integer, String> signs = days.get(pairing.getKey());
+            assertEquals(pairing.getValue(), signs.size(), pairing.getKey() + ": every day from the start to yesterday");
+            assertEquals("ok", signs.get(1));
+            assertEquals("ok", signs.get(2));
+            int run = 0;
+            for (int d = pairing.getValue(); d >= 1; d--) {
+                run = "ok".equals(signs.get(d)) ? 0 : run + 1;
+                boolean alerted = pairing.getKey().equals(alert.path("elder").asText())
+                        && d == alert.path("streakToDaysAgo").asInt();
+                assertTrue(run < DemoPairingsGenerator.STREAK_DAYS || alerted, pairing.getKey() + " day " + d);
+                if (alerted) {
+                    assertEquals(DemoPairingsGenerator.STREAK_DAYS, run, "the alert's streak");
+                }
+            }
+        }
     }
 
     /** 宁乡镇: the article's 43 e-passes, over its 25 friendly communities. */
