@@ -44,11 +44,12 @@ describe("an alert's streak", () => {
 })
 
 describe('the alert feed', () => {
-  it('hears raised and escalated alerts among the messages, nothing else', async () => {
-    const { isAlertMessage } = await import('./useAlertFeed')
-    expect(isAlertMessage(JSON.stringify({ id: 1, kind: 'pairing_alert', params: { elder: '王**' } }))).toBe(true)
-    expect(isAlertMessage(JSON.stringify({ id: 2, kind: 'pairing_alert_escalated' }))).toBe(true)
-    expect(isAlertMessage(JSON.stringify({ id: 3, kind: 'report_escalated' }))).toBe(false)
-    expect(isAlertMessage('not json')).toBe(false)
+  it('changes when a raised or escalated alert comes into the inbox, not for other messages', async () => {
+    const { alertMessages } = await import('./useAlertFeed')
+    const before = alertMessages([{ id: 1, kind: 'pairing_alert' }, { id: 2, kind: 'report_escalated' }])
+    expect(before).toBe('1')
+    expect(alertMessages([{ id: 3, kind: 'report_escalated' }, { id: 1, kind: 'pairing_alert' }])).toBe(before)
+    expect(alertMessages([{ id: 4, kind: 'pairing_alert_escalated' }, { id: 1, kind: 'pairing_alert' }])).toBe('4,1')
+    expect(alertMessages([{ id: 5, kind: 'pairing_alert_followed_up' }])).toBe('')
   })
 })
