@@ -107,13 +107,25 @@ async function lookIn(page, outcome, name, note) {
   await sheet.getByTestId('visit-send').click()
 }
 
+/**
+ * The unread count on the console's bell.
+ * @param {import('playwright-core').Page} page
+ */
+async function unread(page) {
+  const label = (await page.getByTestId('inbox-bell').getAttribute('aria-label')) ?? ''
+  return Number(/(\d+)/.exec(label)?.[1])
+}
+
+/** The grid worker's unread messages before the third day's alert. */
+let unreadBefore = 0
+
 test('the rider logs three days of rubbish not out, the grid worker follows the alert up, the unanswered one escalates', async () => {
   const rider = await openPage(browser, SMALL_PHONE)
   const worker = await openPage(browser, DESKTOP)
   await screenshotOnFailure(rider, 'pairing-rider', async () => {
     await rider.goto('/t/yuetan')
     await signIn(rider, 'yuetan-rider', 'fengxing')
-    await rider.getByRole('link', { name: '捎带手' }).click()
+    await rider.getByText('捎带手', { exact: true }).click()
     await rider.waitForURL(/\/t\/yuetan\/pairing$/)
     const card = rider.getByTestId('elder-card').filter({ hasText: elder.address })
     await card.getByTestId('elder-name').getByText(elder.givenName, { exact: true }).waitFor()
@@ -147,6 +159,9 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     await worker.getByRole('tab', { name: '预警' }).waitFor()
     const help = await alertOf('needs_help')
     await worker.getByTestId('alerts-table').locator(`tbody tr:has([data-alert="${help}"])`).getByText('骑手报告需要帮助').waitFor()
+    // the call for help is in her inbox too: the bell counts it
+    await worker.locator('[data-testid="inbox-bell"]:not([aria-label="消息，0 条未读"])').waitFor()
+    unreadBefore = await unread(worker)
   })
 
   await screenshotOnFailure(rider, 'pairing-rider', async () => {
@@ -171,6 +186,8 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     const row = worker.getByTestId('alerts-table').locator(`tbody tr:has([data-alert="${streak}"])`)
     await row.getByText('连续 3 天异常').waitFor({ timeout: 30_000 })
     await row.getByText('宋海').waitFor()
+    // and one more message on the bell, live as well
+    await worker.locator(`[data-testid="inbox-bell"][aria-label="消息，${unreadBefore + 1} 条未读"]`).waitFor()
     await screenshot(worker, 'console-pairing-alerts')
     await row.getByTestId('alert-open').click()
     await worker.waitForURL(new RegExp(`/console/pairing/alerts/${streak}$`))
@@ -208,6 +225,8 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     const help = await alertOf('needs_help')
     const row = admin.getByTestId('alerts-table').locator(`tbody tr:has([data-alert="${help}"])`)
     await row.getByTestId('alert-state').getByText('已升级').waitFor({ timeout: 6 * 60_000 })
+    // the escalation is the admins' message
+    await admin.locator('[data-testid="inbox-bell"]:not([aria-label="消息，0 条未读"])').waitFor()
     await screenshot(admin, 'console-pairing-escalated')
   })
   await admin.context().close()

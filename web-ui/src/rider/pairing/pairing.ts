@@ -53,8 +53,8 @@ export class VisitOutbox extends Outbox<VisitDraft, Visit> {
     super(
       async (entry) => {
         const fields = { outcome: entry.outcome, note: entry.note, visitedAt: entry.visitedAt, requestId: entry.key }
-        const { data } = await client.POST('/api/t/{tenant}/pairing/mine/{pairingId}/visits', {
-          params: { path: { tenant: entry.tenant, pairingId: entry.pairingId } },
+        const { data } = await client.POST('/api/t/{tenant}/pairing/mine/{id}/visits', {
+          params: { path: { tenant: entry.tenant, id: entry.pairingId } },
           body: fields as never,
           bodySerializer: () => multipart(fields, 'photo', entry.photo ? [entry.photo] : []),
         })
