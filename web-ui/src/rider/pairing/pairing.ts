@@ -15,7 +15,7 @@ export const OUTCOMES: readonly VisitOutcome[] = ['ok', 'garbage_not_out', 'no_a
 /** Each outcome's Vant icon and colour: fine reads green, a sign amber, help red. */
 export const OUTCOME_STYLE: Record<VisitOutcome, { icon: string; color: string }> = {
   ok: { icon: 'passed', color: '#07c160' },
-  garbage_not_out: { icon: 'delete-o', color: '#ff976a' },
+  garbage_not_out: { icon: 'delete-o', color: '#c46a00' },
   no_answer: { icon: 'phone-o', color: '#ed6a0c' },
   needs_help: { icon: 'warning-o', color: '#ee0a24' },
 }
