@@ -202,7 +202,7 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     ])
     const form = worker.getByTestId('follow-up-form')
     await form.getByText('已协助').click()
-    await form.getByTestId('follow-up-note').locator('textarea').fill(`上门看过，老人感冒在家，已帮忙倒垃圾、联系家属 ${STAMP}`)
+    await form.getByTestId('follow-up-note').fill(`上门看过，老人感冒在家，已帮忙倒垃圾、联系家属 ${STAMP}`)
     await form.getByTestId('follow-up-save').click()
     await worker.getByTestId('follow-up-done').getByText('已协助').waitFor()
     await worker.getByTestId('alert-state').getByText('已处理').waitFor()
