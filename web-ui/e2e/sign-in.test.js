@@ -31,7 +31,7 @@ test('the ningxiang admin signs in on the console and sees the tenant admin sect
   assert.equal((await page.getByTestId('tenant-name').textContent())?.trim(), '宁乡镇')
   assert.deepEqual(
     (await menu.allTextContents()).map((text) => text.trim()),
-    ['概览', '值守台', '数据', '扫码核验', '网格', '骑手', '驿站', '友好小区与通行证', '商家', '爱心积分', '活动', '意见建议', '关爱服务', '随手拍设置', '工作人员', '审计日志',
+    ['概览', '值守台', '数据', '扫码核验', '网格', '骑手', '驿站', '友好小区与通行证', '商家', '爱心积分', '活动', '意见建议', '关爱服务', '捎带手', '随手拍设置', '工作人员', '审计日志',
       '品牌与地图'],
   )
   assert.equal(await page.title(), '概览 · 宁乡镇')

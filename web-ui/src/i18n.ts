@@ -5,14 +5,15 @@ import type zhCNPoints from './locales/points/zh-CN.json'
 import type zhCNEvents from './locales/events/zh-CN.json'
 import type zhCNSuggestions from './locales/suggestions/zh-CN.json'
 import type zhCNCare from './locales/care/zh-CN.json'
+import type zhCNPairing from './locales/pairing/zh-CN.json'
 import type zhCNNotifications from './locales/notifications/zh-CN.json'
 
-type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints & typeof zhCNEvents & typeof zhCNSuggestions & typeof zhCNCare & typeof zhCNNotifications
+type MessageSchema = typeof zhCN & typeof zhCNConsole & typeof zhCNPoints & typeof zhCNEvents & typeof zhCNSuggestions & typeof zhCNCare & typeof zhCNPairing & typeof zhCNNotifications
 
 /**
  * Messages come in chunks of their own, by language and part: the app's (rider pages, landing, sign-in) and the
  * console's (the township console, the regional dashboard, the operator's page), the points' (爱心积分, the
- * rider's and the console's screens) and the events' (活动, the rider's and the organiser's screens) and the suggestions' (意见建议, the rider's and the console's) and the care services' (关爱服务, the same) and the inbox's (消息, the bell and the inbox of both), so a page loads only what it shows.
+ * rider's and the console's screens) and the events' (活动, the rider's and the organiser's screens) and the suggestions' (意见建议, the rider's and the console's) and the care services' (关爱服务, the same) and care pairing's (捎带手, the rider's look-ins and the community's elders and alerts) and the inbox's (消息, the bell and the inbox of both), so a page loads only what it shows.
  */
 const loaders = {
   'zh-CN': {
@@ -22,6 +23,7 @@ const loaders = {
     events: () => import('./locales/events/zh-CN.json'),
     suggestions: () => import('./locales/suggestions/zh-CN.json'),
     care: () => import('./locales/care/zh-CN.json'),
+    pairing: () => import('./locales/pairing/zh-CN.json'),
     notifications: () => import('./locales/notifications/zh-CN.json'),
   },
   en: {
@@ -31,6 +33,7 @@ const loaders = {
     events: () => import('./locales/events/en.json'),
     suggestions: () => import('./locales/suggestions/en.json'),
     care: () => import('./locales/care/en.json'),
+    pairing: () => import('./locales/pairing/en.json'),
     notifications: () => import('./locales/notifications/en.json'),
   },
 } satisfies Record<string, Record<string, () => Promise<{ default: object }>>>

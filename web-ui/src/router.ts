@@ -39,7 +39,10 @@ const SECTION_VIEWS: Partial<Record<SectionKey, () => Promise<Component>>> = {
   events: () => import('./console/events/EventsView.vue'),
   suggestions: () => import('./console/suggestions/SuggestionsView.vue'),
   care: () => import('./console/care/CareView.vue'),
+  pairing: () => import('./console/pairing/PairingView.vue'),
 }
+
+const pairingSection = CONSOLE_SECTIONS.find((s) => s.key === 'pairing')!
 
 const consoleSections: RouteRecordRaw[] = CONSOLE_SECTIONS.map((section) => ({
   path: section.key,
@@ -178,6 +181,19 @@ export const router = createRouter({
           meta: { titleKey: 'care.title', roles: ['rider'], messages: 'care' },
         },
         {
+          path: 'pairing',
+          name: 'rider-pairing',
+          component: () => import('./rider/pairing/MyEldersView.vue'),
+          meta: { titleKey: 'pairing.title', roles: ['rider'], messages: 'pairing' },
+        },
+        {
+          path: 'pairing/:pairingId(\\d+)',
+          name: 'rider-pairing-visits',
+          component: () => import('./rider/pairing/VisitHistoryView.vue'),
+          props: true,
+          meta: { titleKey: 'pairing.historyTitle', roles: ['rider'], messages: 'pairing' },
+        },
+        {
           path: 'inbox',
           name: 'rider-inbox',
           component: () => import('./rider/inbox/RiderInboxView.vue'),
@@ -216,6 +232,13 @@ export const router = createRouter({
           meta: { titleKey: 'notifications.title', messages: 'notifications' },
         },
         ...consoleSections,
+        {
+          path: 'pairing/alerts/:id(\\d+)',
+          name: 'console-pairing-alert',
+          component: () => import('./console/pairing/AlertDetailView.vue'),
+          props: true,
+          meta: { ...sectionMeta(pairingSection), titleKey: 'pairing.console.detail.title' },
+        },
       ],
     },
     { path: '/:unknown(.*)*', redirect: '/' },

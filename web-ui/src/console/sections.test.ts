@@ -19,5 +19,9 @@ describe('console section routes', () => {
       messages: ['console', 'points', 'care'],
       roles: ['tenant_admin'],
     })
+    expect(sectionMeta(CONSOLE_SECTIONS.find((s) => s.key === 'pairing')!)).toMatchObject({
+      messages: ['console', 'points', 'pairing'],
+      roles: ['tenant_admin', 'handler'],
+    })
   })
 })

@@ -20,6 +20,8 @@ export const CONSOLE_SECTIONS = [
   { key: 'suggestions', roles: ['tenant_admin', 'dispatcher'] },
   // who received aid, amounts and policy numbers are personal data: the admins' only
   { key: 'care', roles: ['tenant_admin'] },
+  // 捎带手: grid workers (handlers) see the elders and alerts of their own communities, the admins the township's
+  { key: 'pairing', roles: ['tenant_admin', 'handler'] },
   { key: 'reportSettings', roles: ['tenant_admin'] },
   { key: 'staff', roles: ['tenant_admin'] },
   { key: 'audit', roles: ['tenant_admin'] },
@@ -39,6 +41,8 @@ const SECTION_MESSAGES: Partial<Record<SectionKey, readonly MessagePart[]>> = {
   suggestions: ['console', 'suggestions'],
   // the care screens pick riders with the points' rider picker, whose messages are the points'
   care: ['console', 'points', 'care'],
+  // pairings pick riders with the same picker
+  pairing: ['console', 'points', 'pairing'],
 }
 
 /**

@@ -15,12 +15,14 @@ import enSuggestions from './suggestions/en.json'
 import zhCNSuggestions from './suggestions/zh-CN.json'
 import enCare from './care/en.json'
 import zhCNCare from './care/zh-CN.json'
+import enPairing from './pairing/en.json'
+import zhCNPairing from './pairing/zh-CN.json'
 import enNotifications from './notifications/en.json'
 import zhCNNotifications from './notifications/zh-CN.json'
 
-// a language's messages: the app's, the console's, the points', the events', the suggestions', the care services' and the inbox's, which share no group
-const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare, ...zhCNNotifications }
-const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare, ...enNotifications }
+// a language's messages: the app's, the console's, the points', the events', the suggestions', the care services', care pairing's and the inbox's, which share no group
+const zhCN = { ...zhCNApp, ...zhCNConsole, ...zhCNPoints, ...zhCNEvents, ...zhCNSuggestions, ...zhCNCare, ...zhCNPairing, ...zhCNNotifications }
+const en = { ...enApp, ...enConsole, ...enPoints, ...enEvents, ...enSuggestions, ...enCare, ...enPairing, ...enNotifications }
 
 const SRC = fileURLToPath(new URL('..', import.meta.url))
 
@@ -66,6 +68,11 @@ describe('locale files', () => {
     expect(
       Object.keys(zhCNCare).filter((group) => group in zhCNApp || group in zhCNConsole || group in zhCNPoints),
     ).toEqual([])
+  })
+
+  it('split a group between care pairing and the other parts nowhere', () => {
+    const others = [zhCNApp, zhCNConsole, zhCNPoints, zhCNEvents, zhCNSuggestions, zhCNCare, zhCNNotifications]
+    expect(Object.keys(zhCNPairing).filter((group) => others.some((part) => group in part))).toEqual([])
   })
 
   it('hold every key the sources ask for, in both languages', () => {

@@ -45,6 +45,7 @@ describe('roles in the current township', () => {
       'events',
       'suggestions',
       'care',
+      'pairing',
       'reportSettings',
       'staff',
       'audit',
@@ -52,9 +53,9 @@ describe('roles in the current township', () => {
     ])
   })
 
-  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list to handlers, the rider roster (read-only) and points awards to dispatchers, suggestions to dispatchers, scanning to station keepers, the events to all of them', () => {
+  it('opens the duty desk, the to-do list and the figures to dispatchers, the to-do list and care pairing 捎带手 to handlers, the rider roster (read-only) and points awards to dispatchers, suggestions to dispatchers, scanning to station keepers, the events to all of them', () => {
     expect(sectionsFor(signedInAs('ningxiang', ['dispatcher']))).toEqual(['dispatch', 'tasks', 'figures', 'riders', 'points', 'events', 'suggestions'])
-    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan', 'events'])
+    expect(sectionsFor(signedInAs('ningxiang', ['handler', 'station_keeper']))).toEqual(['tasks', 'scan', 'events', 'pairing'])
     expect(sectionsFor(signedInAs('ningxiang', ['station_keeper']))).toEqual(['scan', 'events'])
   })
 

@@ -67,7 +67,7 @@ describe('report outbox', () => {
     const outbox = outboxAnswering(json(201, REPORT))
     const attempt = await outbox.file(OWNER, draft)
     expect(attempt.outcome).toBe('sent')
-    expect(attempt.outcome === 'sent' && attempt.report.id).toBe(42)
+    expect(attempt.outcome === 'sent' && attempt.result.id).toBe(42)
     expect(await outbox.entries(OWNER)).toEqual([])
 
     const request = requests[0]!
