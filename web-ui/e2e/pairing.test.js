@@ -12,7 +12,7 @@ import { DESKTOP, launch, openPage, screenshot, screenshotOnFailure, signIn } fr
  * escalates to the township: 已升级 for the admin.
  *
  * The rider's elder is the demo's (paired for months, looked in on until yesterday); the day before the test's three
- * is made fine first, so the streak is exactly three days. The township's follow-up time is the shortest (5 minutes)
+ * is made fine first, so the streak is exactly three days. The township's follow-up time is the shortest (1 minute)
  * while the test runs, and the sweep runs every few seconds in the browser tests.
  */
 
@@ -68,7 +68,7 @@ before(async () => {
   browser = await launch()
   const admin = await userToken('yuetan-admin')
   settings = await call(admin, 'GET', `${T}/pairing/settings`)
-  await call(admin, 'PUT', `${T}/pairing/settings`, { streakDays: 3, followUpMinutes: 5 })
+  await call(admin, 'PUT', `${T}/pairing/settings`, { streakDays: 3, followUpMinutes: 1 })
   // the demo pairs 宋海 with an elder of 月坛西街社区 since months, his last look-in yesterday
   const rider = await userToken('yuetan-rider')
   const mine = await call(rider, 'GET', `${T}/pairing/mine`)
@@ -216,7 +216,7 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     /: 409 /,
   )
 
-  // the help alert nobody followed up: escalated to the township once its 5 minutes are over (the sweep runs every 2 s)
+  // the help alert nobody followed up: escalated to the township once its minute is over (the sweep runs every 2 s)
   const admin = await openPage(browser, DESKTOP)
   await screenshotOnFailure(admin, 'pairing-admin', async () => {
     await admin.goto('/t/yuetan/console/pairing?tab=alerts')
@@ -224,7 +224,7 @@ test('the rider logs three days of rubbish not out, the grid worker follows the 
     await admin.getByTestId('alerts-escalated').click()
     const help = await alertOf('needs_help')
     const row = admin.getByTestId('alerts-table').locator(`tbody tr:has([data-alert="${help}"])`)
-    await row.getByTestId('alert-state').getByText('已升级').waitFor({ timeout: 6 * 60_000 })
+    await row.getByTestId('alert-state').getByText('已升级').waitFor({ timeout: 2 * 60_000 })
     // the escalation is the admins' message
     await admin.locator('[data-testid="inbox-bell"]:not([aria-label="消息，0 条未读"])').waitFor()
     await screenshot(admin, 'console-pairing-escalated')

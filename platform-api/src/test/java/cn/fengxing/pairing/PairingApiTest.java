@@ -313,7 +313,7 @@ class PairingApiTest {
         as(ADMIN).get(settings).then().body("streakDays", equalTo(4)).body("followUpMinutes", equalTo(45));
         assertThat(audits(A, "pairing.settings")).isEqualTo(before + 2);
         for (Map<String, Object> bad : List.<Map<String, Object>>of(Map.of("streakDays", 0, "followUpMinutes", 60),
-                Map.of("streakDays", 15, "followUpMinutes", 60), Map.of("streakDays", 3, "followUpMinutes", 4),
+                Map.of("streakDays", 15, "followUpMinutes", 60), Map.of("streakDays", 3, "followUpMinutes", 0),
                 Map.of("streakDays", 3, "followUpMinutes", 10081), Map.<String, Object>of("streakDays", 3))) {
             as(ADMIN).body(bad).put(settings).then().statusCode(400);
         }

@@ -8,5 +8,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The township's alert rule: anomalous days in a row that raise an alert, and minutes to follow one up. */
 public record PairingSettingsView(
         @NotNull @Min(1) @Max(14) @Schema(example = "3") Integer streakDays,
-        @NotNull @Min(5) @Max(10080) @Schema(example = "120") Integer followUpMinutes) {
+        @NotNull @Min(1) @Max(10080) @Schema(example = "120") Integer followUpMinutes) {
 }
