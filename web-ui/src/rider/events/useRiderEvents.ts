@@ -1,11 +1,11 @@
 import { ref } from 'vue'
 import { useI18n } from 'vue-i18n'
-import { showConfirmDialog, showSuccessToast } from 'vant'
-import 'vant/es/dialog/style'
+import { showSuccessToast } from 'vant'
 import 'vant/es/toast/style'
 import { api } from '../../api/client'
 import { useTenantStore } from '../../stores/tenant'
 import type { EventView } from './events'
+import { confirmed } from '../confirm'
 
 /**
  * The rider's 活动: upcoming events and mine, each with my sign-up; signing up (or onto the waitlist) and taking it
@@ -56,11 +56,7 @@ export function useRiderEvents() {
   }
 
   async function cancel(event: EventView): Promise<EventView | undefined> {
-    const confirmed = await showConfirmDialog({ message: t('events.confirmCancel', { title: event.title }) }).then(
-      () => true,
-      () => false,
-    )
-    if (!confirmed) return undefined
+    if (!(await confirmed(t('events.confirmCancel', { title: event.title })))) return undefined
     busy.value = event.id!
     try {
       const { data } = await api.DELETE('/api/t/{tenant}/events/{id}/signup', { params: { path: { ...path(), id: event.id! } } })
